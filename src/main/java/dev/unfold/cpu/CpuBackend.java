@@ -1,0 +1,121 @@
+package dev.unfold.cpu;
+
+import dev.unfold.core.Backend;
+import dev.unfold.core.Geometry;
+import dev.unfold.core.Layout;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+/**
+ * Pure-Java backend. Work is split over (n, c) planes for the tap-major layouts and over (n, oy) bands or
+ * (n, channel-chunk) groups for rows, so every thread writes its own contiguous part of the output.
+ */
+public final class CpuBackend implements Backend {
+
+    /** Channels per col2im ROWS unit: keeps a unit's input planes in cache while patch rows stream by. */
+    private static final int CHANNEL_CHUNK_BYTES = 64 * 1024;
+
+    private final WorkSplitter splitter;
+
+    public CpuBackend(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        this.splitter = new WorkSplitter(threads);
+    }
+
+    public CpuBackend() {
+        this(Runtime.getRuntime().availableProcessors());
+    }
+
+    public int threads() {
+        return splitter.threads();
+    }
+
+    @Override
+    public String name() {
+        return "cpu";
+    }
+
+    @Override
+    public String description() {
+        return "CPU, " + threads() + (threads() == 1 ? " thread" : " threads");
+    }
+
+    @Override
+    public void im2col(Geometry g, Layout layout, float[] input, float[] column) {
+        Backend.checkBuffers(g, input.length, column.length);
+        TapRanges r = new TapRanges(g);
+        if (layout.patchMajor()) {
+            splitter.run(g.n() * g.oh(), g.columnSize(), (a, b) -> FloatKernels.im2colPatchMajor(g, r, input, column, a, b));
+        } else {
+            splitter.run(g.n() * g.c(), g.columnSize(), (a, b) -> FloatKernels.im2colTapMajor(g, r, input, column, a, b));
+        }
+    }
+
+    @Override
+    public void im2col(Geometry g, Layout layout, double[] input, double[] column) {
+        Backend.checkBuffers(g, input.length, column.length);
+        TapRanges r = new TapRanges(g);
+        if (layout.patchMajor()) {
+            splitter.run(g.n() * g.oh(), g.columnSize(), (a, b) -> DoubleKernels.im2colPatchMajor(g, r, input, column, a, b));
+        } else {
+            splitter.run(g.n() * g.c(), g.columnSize(), (a, b) -> DoubleKernels.im2colTapMajor(g, r, input, column, a, b));
+        }
+    }
+
+    @Override
+    public void col2im(Geometry g, Layout layout, float[] column, float[] input) {
+        Backend.checkBuffers(g, input.length, column.length);
+        TapRanges r = new TapRanges(g);
+        if (layout.patchMajor()) {
+            int chunk = channelChunk(g, 4);
+            int units = g.n() * ((g.c() + chunk - 1) / chunk);
+            splitter.run(units, g.columnSize(), (a, b) -> FloatKernels.col2imPatchMajor(g, r, chunk, column, input, a, b));
+        } else {
+            splitter.run(g.n() * g.c(), g.columnSize(), (a, b) -> FloatKernels.col2imTapMajor(g, r, column, input, a, b));
+        }
+    }
+
+    @Override
+    public void col2im(Geometry g, Layout layout, double[] column, double[] input) {
+        Backend.checkBuffers(g, input.length, column.length);
+        TapRanges r = new TapRanges(g);
+        if (layout.patchMajor()) {
+            int chunk = channelChunk(g, 8);
+            int units = g.n() * ((g.c() + chunk - 1) / chunk);
+            splitter.run(units, g.columnSize(), (a, b) -> DoubleKernels.col2imPatchMajor(g, r, chunk, column, input, a, b));
+        } else {
+            splitter.run(g.n() * g.c(), g.columnSize(), (a, b) -> DoubleKernels.col2imTapMajor(g, r, column, input, a, b));
+        }
+    }
+
+    private int channelChunk(Geometry g, int elementBytes) {
+        long planeBytes = (long) g.h() * g.w() * elementBytes;
+        int byCache = (int) Math.max(1, CHANNEL_CHUNK_BYTES / planeBytes);
+        // enough units that every thread gets work even for a single image
+        int byThreads = Math.max(1, (g.c() * g.n() + threads() - 1) / threads() / g.n());
+        return Math.min(g.c(), Math.min(byCache, Math.max(1, byThreads)));
+    }
+
+    @Override
+    public void matmul(int m, int n, int k, double[] a, boolean transA, double[] b, boolean transB, double[] c) {
+        DMatrixRMaj ma = transA ? DMatrixRMaj.wrap(k, m, a) : DMatrixRMaj.wrap(m, k, a);
+        DMatrixRMaj mb = transB ? DMatrixRMaj.wrap(n, k, b) : DMatrixRMaj.wrap(k, n, b);
+        DMatrixRMaj mc = DMatrixRMaj.wrap(m, n, c);
+        if (transA && transB) {
+            CommonOps_DDRM.multTransAB(ma, mb, mc);
+        } else if (transA) {
+            CommonOps_DDRM.multTransA(ma, mb, mc);
+        } else if (transB) {
+            CommonOps_DDRM.multTransB(ma, mb, mc);
+        } else {
+            CommonOps_DDRM.mult(ma, mb, mc);
+        }
+    }
+
+    @Override
+    public void close() {
+        splitter.close();
+    }
+}
