@@ -18,10 +18,15 @@ public final class CpuBackend implements Backend {
     private final WorkSplitter splitter;
 
     public CpuBackend(int threads) {
+        this(threads, WorkSplitter.SMALL);
+    }
+
+    /** With {@code smallWork} = 0 even tiny calls are split, which tests use to exercise every split. */
+    CpuBackend(int threads, long smallWork) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
-        this.splitter = new WorkSplitter(threads);
+        this.splitter = new WorkSplitter(threads, smallWork);
     }
 
     public CpuBackend() {
