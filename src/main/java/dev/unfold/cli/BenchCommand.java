@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
-@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
+@Command(name = "bench", header = "Time im2col and col2im against the copy floor.",
+        mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
         description = {"Times im2col and col2im on fixed workloads against the copy floor: the time "
                 + "System.arraycopy takes to move the same bytes (input read + output written) on the same "
                 + "threads, measured in the same process. ratio = median_ms / copy_floor_ms.", ""},

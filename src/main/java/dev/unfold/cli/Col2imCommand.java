@@ -11,7 +11,8 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
-@Command(name = "col2im", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "col2im", header = "Fold a column matrix back onto the image, summing overlaps.",
+        mixinStandardHelpOptions = true, versionProvider = Version.class,
         sortOptions = false,
         description = {"Folds a column matrix back onto the image, summing where windows overlap "
                 + "(the adjoint of im2col). IN must have the layout's shape for --shape and the window.", ""},

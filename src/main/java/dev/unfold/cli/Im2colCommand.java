@@ -7,7 +7,8 @@ import dev.unfold.io.NdArray;
 import dev.unfold.io.Npy;
 import picocli.CommandLine.Command;
 
-@Command(name = "im2col", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "im2col", header = "Cut images into patches: the column matrix of a convolution.",
+        mixinStandardHelpOptions = true, versionProvider = Version.class,
         sortOptions = false,
         description = {"Cuts an image batch into patches: IN (H,W), (C,H,W) or (N,C,H,W) becomes the column "
                 + "matrix in the chosen layout.", ""},

@@ -11,8 +11,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "info", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Prints the version, the Java runtime, and which backends work here (for CUDA, why not).")
+@Command(name = "info", header = "Show the version, the Java runtime and the backends that work here.",
+        mixinStandardHelpOptions = true, versionProvider = Version.class,
+        footer = "For a backend that does not work, the line says why (for CUDA: no device, driver or library).")
 final class InfoCommand implements Callable<Integer> {
 
     @Spec
