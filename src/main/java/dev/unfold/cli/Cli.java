@@ -14,13 +14,12 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /**
  * The command line: {@code im2col}, {@code col2im}, {@code info}, {@code bench}.
  *
- * <p>Exit codes: 0 done, 2 for any error. An error is exactly one line {@code unfold: <what is wrong>}
+ * <p>Exit codes: 0 done, {@link #ERROR} (2) for any error. An error is exactly one line {@code unfold: <what is wrong>}
  * on stderr; picocli's own messages for unknown options and bad values go through the same handler,
  * and nothing a command throws reaches the user as a stack trace.
  */
 public final class Cli {
 
-    public static final int OK = 0;
     public static final int ERROR = 2;
 
     private static final String COMMANDS = "im2col, col2im, info, bench or help";

@@ -1,7 +1,6 @@
 package dev.unfold.io;
 
 import dev.unfold.core.DType;
-import java.util.Arrays;
 import java.util.StringJoiner;
 
 /**
@@ -33,25 +32,12 @@ public final class NdArray {
         return new NdArray(shape, null, data);
     }
 
-    /** A zero-filled array of this dtype and shape. */
-    public static NdArray zeros(DType dtype, int... shape) {
-        long count = elementCount(shape);
-        if (count > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("shape " + formatShape(shape) + " has too many elements");
-        }
-        return dtype == DType.FLOAT32 ? of(new float[(int) count], shape) : of(new double[(int) count], shape);
-    }
-
     public DType dtype() {
         return floats != null ? DType.FLOAT32 : DType.FLOAT64;
     }
 
     public int[] shape() {
         return shape.clone();
-    }
-
-    public int rank() {
-        return shape.length;
     }
 
     public int dim(int axis) {
@@ -78,11 +64,6 @@ public final class NdArray {
         return doubles;
     }
 
-    /** The same data seen with another shape of the same element count. */
-    public NdArray reshape(int... newShape) {
-        return new NdArray(newShape, floats, doubles);
-    }
-
     /** Element count of a shape, or -1 when a dimension is negative or the product passes the long range. */
     public static long elementCount(int[] shape) {
         long count = 1;
@@ -101,16 +82,12 @@ public final class NdArray {
 
     /** A shape as NumPy prints it: {@code (3, 4)}, {@code (5,)}, {@code ()}. */
     public static String formatShape(int[] shape) {
-        return formatShape(Arrays.stream(shape).asLongStream().toArray());
-    }
-
-    public static String formatShape(long[] shape) {
         if (shape.length == 1) {
             return "(" + shape[0] + ",)";
         }
         StringJoiner j = new StringJoiner(", ", "(", ")");
-        for (long d : shape) {
-            j.add(Long.toString(d));
+        for (int d : shape) {
+            j.add(Integer.toString(d));
         }
         return j.toString();
     }
