@@ -60,7 +60,8 @@ public final class PngSequenceExport {
         }
         Path staging;
         try {
-            staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".part-");
+            // Not createTempDirectory: its owner-only permissions would stay on the export once renamed.
+            staging = Files.createDirectory(parent.resolve("." + target.getFileName() + ".part-" + UUID.randomUUID()));
         } catch (IOException e) {
             throw ExportFiles.failure(target, e);
         }

@@ -63,6 +63,15 @@ class PngSequenceExportTest {
                 .collect(Collectors.toSet()), "no staging folder left beside it");
     }
 
+    @Test
+    void theFolderGetsTheUsualPermissionsNotATemporaryFoldersOwnerOnlyOnes() throws Exception {
+        Path reference = Files.createDirectory(dir.resolve("made-normally"));
+
+        sequence.write(1, frames(4, 4), dir.resolve("frames"), ExportProgress.NONE, new CancelToken());
+
+        assertEquals(Files.getPosixFilePermissions(reference), Files.getPosixFilePermissions(dir.resolve("frames")));
+    }
+
     @Property(tries = 200)
     void frameNamesSortInFrameOrder(@ForAll @IntRange(min = 1, max = 2_000_000) int count,
                                     @ForAll @IntRange(min = 0, max = 1_999_999) int index) {

@@ -221,6 +221,17 @@ class ImageImporterTest {
     }
 
     @Test
+    void decompressionBombIsRefusedFromAStreamToo() throws Exception {
+        byte[] bomb = png(50_000, 50_000, 0, new byte[] {9});
+
+        ImageImportException e = assertThrows(ImageImportException.class,
+                () -> importer.read(new ByteArrayInputStream(bomb), "dropped.png"));
+
+        assertOneLineAbout(e, "dropped.png");
+        assertTrue(e.getMessage().contains("50000 × 50000"), e.getMessage());
+    }
+
+    @Test
     void pixelLimitIsConfigurableAndInclusive() throws Exception {
         Path file = write(bands(), "png", "bands.png");
 
