@@ -47,7 +47,7 @@ public final class CpuBackend implements Backend {
     @Override
     public void im2col(Geometry g, Layout layout, float[] input, float[] column) {
         Backend.checkBuffers(g, input.length, column.length);
-        TapRanges r = new TapRanges(g);
+        LoopPlan r = new LoopPlan(g);
         if (layout.patchMajor()) {
             splitter.run(g.n() * g.oh(), g.columnSize(), (a, b) -> FloatKernels.im2colPatchMajor(g, r, input, column, a, b));
         } else {
@@ -58,7 +58,7 @@ public final class CpuBackend implements Backend {
     @Override
     public void im2col(Geometry g, Layout layout, double[] input, double[] column) {
         Backend.checkBuffers(g, input.length, column.length);
-        TapRanges r = new TapRanges(g);
+        LoopPlan r = new LoopPlan(g);
         if (layout.patchMajor()) {
             splitter.run(g.n() * g.oh(), g.columnSize(), (a, b) -> DoubleKernels.im2colPatchMajor(g, r, input, column, a, b));
         } else {
@@ -69,9 +69,9 @@ public final class CpuBackend implements Backend {
     @Override
     public void col2im(Geometry g, Layout layout, float[] column, float[] input) {
         Backend.checkBuffers(g, input.length, column.length);
-        TapRanges r = new TapRanges(g);
+        LoopPlan r = new LoopPlan(g);
         if (layout.patchMajor()) {
-            int chunk = channelChunk(g);
+            int chunk = channelChunk(g, r);
             int units = g.n() * ((g.c() + chunk - 1) / chunk);
             splitter.run(units, g.columnSize(), (a, b) -> FloatKernels.col2imPatchMajor(g, r, chunk, column, input, a, b));
         } else {
@@ -82,9 +82,9 @@ public final class CpuBackend implements Backend {
     @Override
     public void col2im(Geometry g, Layout layout, double[] column, double[] input) {
         Backend.checkBuffers(g, input.length, column.length);
-        TapRanges r = new TapRanges(g);
+        LoopPlan r = new LoopPlan(g);
         if (layout.patchMajor()) {
-            int chunk = channelChunk(g);
+            int chunk = channelChunk(g, r);
             int units = g.n() * ((g.c() + chunk - 1) / chunk);
             splitter.run(units, g.columnSize(), (a, b) -> DoubleKernels.col2imPatchMajor(g, r, chunk, column, input, a, b));
         } else {
@@ -92,13 +92,19 @@ public final class CpuBackend implements Backend {
         }
     }
 
+    /** A col2im ROWS unit's padded accumulator stays within this many elements, to stay in cache. */
+    private static final int ACCUMULATOR_ELEMENTS = 64 * 1024;
+
     /**
-     * Channels per col2im ROWS unit. Units split an image's channels so that every thread has work even
-     * for one image, while each unit still reads long runs of every patch row.
+     * Channels per col2im ROWS unit: as many as fit the accumulator budget, but split finely enough that
+     * every thread has work even for a single image.
      */
-    private int channelChunk(Geometry g) {
+    private int channelChunk(Geometry g, LoopPlan plan) {
+        long plane = (long) plan.paddedHeight * plan.paddedWidth;
+        int byCache = (int) Math.max(1, ACCUMULATOR_ELEMENTS / plane);
         int perImage = Math.max(1, Math.min(g.c(), (2 * threads() + g.n() - 1) / g.n()));
-        return (g.c() + perImage - 1) / perImage;
+        int byThreads = (g.c() + perImage - 1) / perImage;
+        return Math.max(1, Math.min(byCache, byThreads));
     }
 
     @Override

@@ -14,7 +14,7 @@ final class FloatKernels {
     }
 
     /** TENSOR/TORCH order. Unit: one (n, c) plane, producing its contiguous KH·KW·OH·OW block. */
-    static void im2colTapMajor(Geometry g, TapRanges r, float[] x, float[] col, int from, int to) {
+    static void im2colTapMajor(Geometry g, LoopPlan r, float[] x, float[] col, int from, int to) {
         int h = g.h(), w = g.w(), kh = g.kh(), kw = g.kw(), ow = g.ow(), ohw = g.oh() * ow;
         int sh = g.sh(), sw = g.sw(), ph = g.ph(), pw = g.pw(), dh = g.dh(), dw = g.dw();
         int dst = from * kh * kw * ohw;
@@ -48,45 +48,50 @@ final class FloatKernels {
         }
     }
 
-    /**
-     * Patch rows handled together by the ROWS loops: {@value} rows of a few thousand elements stay in the
-     * first-level cache while every tap writes (or reads) one element of each.
-     */
-    static final int ROW_BLOCK = 8;
+    /** Per-thread scratch for the ROWS loops, kept between calls so that repeated calls allocate nothing. */
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[1][0]);
+
+    private static float[] scratch(int size) {
+        float[][] holder = SCRATCH.get();
+        if (holder[0].length < size) {
+            holder[0] = new float[size];
+        }
+        return holder[0];
+    }
 
     /**
-     * ROWS order. Unit: one band (n, oy), filled a block of patch rows at a time, tap by tap: each tap copies
-     * one run of an input row down one column of the block.
+     * ROWS order. Unit: one band (n, oy). The band's input rows, padding included, are first copied into one
+     * block of padded rows (c, ky); then every patch row is one gather from that block.
      */
-    static void im2colPatchMajor(Geometry g, TapRanges r, float[] x, float[] col, int from, int to) {
-        int c = g.c(), h = g.h(), w = g.w(), kh = g.kh(), kw = g.kw(), oh = g.oh(), ow = g.ow();
-        int sh = g.sh(), sw = g.sw(), ph = g.ph(), pw = g.pw(), dh = g.dh(), dw = g.dw();
-        int hw = h * w, ckk = c * kh * kw;
+    static void im2colPatchMajor(Geometry g, LoopPlan r, float[] x, float[] col, int from, int to) {
+        int c = g.c(), h = g.h(), w = g.w(), kh = g.kh(), oh = g.oh(), ow = g.ow();
+        int sh = g.sh(), sw = g.sw(), ph = g.ph(), pw = g.pw(), dh = g.dh();
+        int hw = h * w, ckk = g.patchSize(), wp = r.paddedWidth;
+        int[] gather = r.rowGather;
+        float[] rows = scratch(c * kh * wp);
+        int lo = Math.min(pw, wp);
+        int hi = Math.max(lo, Math.min(wp, w + pw));
         for (int band = from; band < to; band++) {
             int n = band / oh;
             int iy0 = (band - n * oh) * sh - ph;
-            for (int ob = 0; ob < ow; ob += ROW_BLOCK) {
-                int oe = Math.min(ow, ob + ROW_BLOCK);
-                int blockBase = (band * ow + ob) * ckk;
-                for (int ch = 0, tap = 0; ch < c; ch++) {
-                    int plane = (n * c + ch) * hw;
-                    for (int ky = 0, iy = iy0; ky < kh; ky++, iy += dh) {
-                        boolean rowInside = iy >= 0 && iy < h;
-                        for (int kx = 0; kx < kw; kx++, tap++) {
-                            int xf = rowInside ? Math.max(ob, Math.min(oe, r.xFirst[kx])) : oe;
-                            int xe = rowInside ? Math.max(xf, Math.min(oe, r.xEnd[kx])) : oe;
-                            int d = blockBase + tap;
-                            for (int ox = ob; ox < xf; ox++, d += ckk) {
-                                col[d] = 0f;
-                            }
-                            for (int ox = xf, s = plane + iy * w + xf * sw - pw + kx * dw; ox < xe; ox++, s += sw, d += ckk) {
-                                col[d] = x[s];
-                            }
-                            for (int ox = xe; ox < oe; ox++, d += ckk) {
-                                col[d] = 0f;
-                            }
+            for (int ch = 0, row = 0; ch < c; ch++) {
+                int plane = (n * c + ch) * hw;
+                for (int ky = 0, iy = iy0; ky < kh; ky++, iy += dh, row += wp) {
+                    if (iy < 0 || iy >= h) {
+                        Arrays.fill(rows, row, row + wp, 0f);
+                    } else {
+                        Arrays.fill(rows, row, row + lo, 0f);
+                        if (hi > lo) {
+                            System.arraycopy(x, plane + iy * w + lo - pw, rows, row + lo, hi - lo);
                         }
+                        Arrays.fill(rows, row + hi, row + wp, 0f);
                     }
+                }
+            }
+            for (int ox = 0, dst = band * ow * ckk; ox < ow; ox++, dst += ckk) {
+                int start = ox * sw;
+                for (int j = 0; j < ckk; j++) {
+                    col[dst + j] = rows[start + gather[j]];
                 }
             }
         }
@@ -96,7 +101,7 @@ final class FloatKernels {
      * TENSOR/TORCH order. Unit: one (n, c) plane, zeroed, then each tap's slab added in (ky, kx) order,
      * so every input element sums its contributions in the seed's order.
      */
-    static void col2imTapMajor(Geometry g, TapRanges r, float[] col, float[] x, int from, int to) {
+    static void col2imTapMajor(Geometry g, LoopPlan r, float[] col, float[] x, int from, int to) {
         int h = g.h(), w = g.w(), kh = g.kh(), kw = g.kw(), ow = g.ow(), ohw = g.oh() * ow;
         int sh = g.sh(), sw = g.sw(), ph = g.ph(), pw = g.pw(), dh = g.dh(), dw = g.dw();
         int src = from * kh * kw * ohw;
@@ -125,42 +130,43 @@ final class FloatKernels {
     }
 
     /**
-     * ROWS order. Unit: channels [c0, c0+chunk) of one image. Patch rows are visited in blocks from last to
-     * first, taps in (ky, kx) order within a block. An input element is reached by later patches with
-     * smaller taps, so its contributions arrive with ky ascending, then kx ascending: the order of the
-     * tap-major loop, so both layouts give identical sums.
+     * ROWS order. Unit: channels [c0, c0+chunk) of one image, accumulated into a zeroed padded image which is
+     * then cropped into the output, as the seed does. Patch rows are visited from last to first, and taps in
+     * (ky, kx) order within a row: an input element is reached by later patches with smaller taps, so its
+     * contributions arrive with ky ascending, then kx ascending. That is the order of the tap-major loop, so
+     * both layouts give identical sums.
      */
-    static void col2imPatchMajor(Geometry g, TapRanges r, int chunk, float[] col, float[] x, int from, int to) {
-        int c = g.c(), h = g.h(), w = g.w(), kh = g.kh(), kw = g.kw(), oh = g.oh(), ow = g.ow();
-        int sh = g.sh(), sw = g.sw(), ph = g.ph(), pw = g.pw(), dh = g.dh(), dw = g.dw();
-        int hw = h * w, kk = kh * kw, ckk = c * kk;
+    static void col2imPatchMajor(Geometry g, LoopPlan r, int chunk, float[] col, float[] x, int from, int to) {
+        int c = g.c(), h = g.h(), w = g.w(), oh = g.oh(), ow = g.ow();
+        int sh = g.sh(), sw = g.sw(), ph = g.ph(), pw = g.pw();
+        int hw = h * w, kk = g.kh() * g.kw(), ckk = c * kk;
+        int wp = r.paddedWidth, plane = r.paddedHeight * wp;
+        int[] gather = r.imageGather;
         int chunks = (c + chunk - 1) / chunk;
-        int lastBlock = (ow - 1) / ROW_BLOCK * ROW_BLOCK;
+        float[] acc = scratch(chunk * plane);
+        int copyW = Math.min(w, wp - pw); // columns past the last window get nothing
         for (int u = from; u < to; u++) {
             int n = u / chunks;
             int c0 = u % chunks * chunk;
             int c1 = Math.min(c, c0 + chunk);
-            Arrays.fill(x, (n * c + c0) * hw, (n * c + c1) * hw, 0f);
+            int j0 = c0 * kk, j1 = c1 * kk, base = -c0 * plane;
+            Arrays.fill(acc, 0, (c1 - c0) * plane, 0f);
             for (int oy = oh - 1; oy >= 0; oy--) {
-                for (int ob = lastBlock; ob >= 0; ob -= ROW_BLOCK) {
-                    int oe = Math.min(ow, ob + ROW_BLOCK);
-                    int blockBase = ((n * oh + oy) * ow + ob) * ckk;
-                    for (int ch = c0, tap = c0 * kk; ch < c1; ch++) {
-                        int plane = (n * c + ch) * hw;
-                        for (int ky = 0, iy = oy * sh - ph; ky < kh; ky++, iy += dh) {
-                            if (iy < 0 || iy >= h) {
-                                tap += kw;
-                                continue;
-                            }
-                            for (int kx = 0; kx < kw; kx++, tap++) {
-                                int xf = Math.max(ob, Math.min(oe, r.xFirst[kx]));
-                                int xe = Math.max(xf, Math.min(oe, r.xEnd[kx]));
-                                int d = plane + iy * w + xf * sw - pw + kx * dw;
-                                for (int ox = xf, s = blockBase + (xf - ob) * ckk + tap; ox < xe; ox++, s += ckk, d += sw) {
-                                    x[d] += col[s];
-                                }
-                            }
-                        }
+                for (int ox = ow - 1; ox >= 0; ox--) {
+                    int start = base + oy * sh * wp + ox * sw;
+                    int src = ((n * oh + oy) * ow + ox) * ckk;
+                    for (int j = j0; j < j1; j++) {
+                        acc[start + gather[j]] += col[src + j];
+                    }
+                }
+            }
+            for (int ch = c0; ch < c1; ch++) {
+                int out = (n * c + ch) * hw;
+                Arrays.fill(x, out, out + hw, 0f);
+                for (int y = 0; y < h; y++) {
+                    int py = y + ph;
+                    if (py < r.paddedHeight && copyW > 0) {
+                        System.arraycopy(acc, (ch - c0) * plane + py * wp + pw, x, out + y * w, copyW);
                     }
                 }
             }
