@@ -45,8 +45,9 @@ public final class CudaBackend implements Backend, PhaseTimed {
     private final DeviceInfo device;
     private final int driverVersion;
     private final Map<String, Function> kernels = new HashMap<>();
-    private final DeviceBuffer source;
-    private final DeviceBuffer target;
+    /** Device copies of the image (N, C, H, W) and of the column matrix, whichever way a call goes. */
+    private final DeviceBuffer image;
+    private final DeviceBuffer columns;
     private final DeviceBuffer gemmA;
     private final DeviceBuffer gemmB;
     private final DeviceBuffer gemmC;
@@ -75,8 +76,8 @@ public final class CudaBackend implements Backend, PhaseTimed {
     private CudaBackend(CudaDriver driver, int ordinal, DeviceGemm.Factory gemms, long stagingChunkBytes) {
         this.driver = driver;
         this.ordinal = ordinal;
-        this.source = new DeviceBuffer(driver);
-        this.target = new DeviceBuffer(driver);
+        this.image = new DeviceBuffer(driver);
+        this.columns = new DeviceBuffer(driver);
         this.gemmA = new DeviceBuffer(driver);
         this.gemmB = new DeviceBuffer(driver);
         this.gemmC = new DeviceBuffer(driver);
@@ -177,18 +178,18 @@ public final class CudaBackend implements Backend, PhaseTimed {
     private void im2col(Geometry g, Layout layout, String type, HostArray input, HostArray column) {
         checkReach(g);
         if (layout.patchMajor()) {
-            transform("im2col_rows_" + type, LaunchPlan.rows(g), input, column, geometryArg(g));
+            transform("im2col_rows_" + type, LaunchPlan.rows(g), input, image, column, columns, geometryArg(g));
         } else {
             long items = (long) g.n() * g.c() * g.oh() * g.ow();
-            transform("im2col_tap_major_" + type, LaunchPlan.elementwise(items, device.multiprocessors()), input, column,
-                    geometryArg(g));
+            transform("im2col_tap_major_" + type, LaunchPlan.elementwise(items, device.multiprocessors()), input, image,
+                    column, columns, geometryArg(g));
         }
     }
 
     private void col2im(Geometry g, Layout layout, String type, HostArray column, HostArray input) {
         checkReach(g);
-        transform("col2im_" + type, LaunchPlan.elementwise(g.inputSize(), device.multiprocessors()), column, input,
-                geometryArg(g), new Arg.Int(layout.patchMajor() ? 0 : 1));
+        transform("col2im_" + type, LaunchPlan.elementwise(g.inputSize(), device.multiprocessors()), column, columns,
+                input, image, geometryArg(g), new Arg.Int(layout.patchMajor() ? 0 : 1));
     }
 
     /** The kernels' Geometry struct: 14 ints in declaration order. */
@@ -208,12 +209,16 @@ public final class CudaBackend implements Backend, PhaseTimed {
         }
     }
 
-    /** Copies {@code src} to the device, runs one kernel (source, target, then {@code extra} arguments), copies back. */
-    private synchronized void transform(String kernel, LaunchPlan plan, HostArray src, HostArray dst, Arg... extra) {
+    /**
+     * Copies {@code src} to the device, runs one kernel (source, target, then {@code extra} arguments), and
+     * copies the target back.
+     */
+    private synchronized void transform(String kernel, LaunchPlan plan, HostArray src, DeviceBuffer srcBuffer,
+                                        HostArray dst, DeviceBuffer dstBuffer, Arg... extra) {
         usable();
         try {
             driver.makeCurrent(context);
-            DeviceMemory[] mem = reserve(new DeviceBuffer[] {source, target}, new long[] {src.bytes(), dst.bytes()});
+            DeviceMemory[] mem = reserve(new DeviceBuffer[] {srcBuffer, dstBuffer}, new long[] {src.bytes(), dst.bytes()});
             long t0 = System.nanoTime();
             staging.upload(src, mem[0]);
             long t1 = System.nanoTime();
@@ -302,7 +307,7 @@ public final class CudaBackend implements Backend, PhaseTimed {
                 if (e.code() != CudaError.OUT_OF_MEMORY || attempt > 0) {
                     throw e;
                 }
-                for (DeviceBuffer b : List.of(source, target, gemmA, gemmB, gemmC)) {
+                for (DeviceBuffer b : List.of(image, columns, gemmA, gemmB, gemmC)) {
                     b.release();
                 }
             }
@@ -314,6 +319,10 @@ public final class CudaBackend implements Backend, PhaseTimed {
             stopped = "the CUDA device stopped (" + CudaError.name(e.code()) + " in " + e.call() + " for " + kernel
                     + "); restart Unfold or use --backend cpu";
             return new IllegalStateException(stopped, e);
+        }
+        if (e.code() == CudaError.OUT_OF_MEMORY && e.call().equals("cuMemAllocHost")) {
+            return new IllegalStateException("out of page-locked host memory for the transfers of " + kernel
+                    + " (CUDA_ERROR_OUT_OF_MEMORY in cuMemAllocHost)", e);
         }
         if (e.code() == CudaError.OUT_OF_MEMORY) {
             long free;
@@ -358,7 +367,7 @@ public final class CudaBackend implements Backend, PhaseTimed {
         if (cpuProduct != null) {
             cpuProduct.close();
         }
-        for (DeviceBuffer b : List.of(source, target, gemmA, gemmB, gemmC)) {
+        for (DeviceBuffer b : List.of(image, columns, gemmA, gemmB, gemmC)) {
             quietly(b::release);
         }
         if (staging != null) {
