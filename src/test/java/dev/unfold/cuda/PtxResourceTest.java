@@ -1,6 +1,7 @@
 package dev.unfold.cuda;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -79,6 +80,15 @@ class PtxResourceTest {
                 ".version " + version + " is newer than a CUDA 12.0 driver reads");
         assertEquals("PTX .version " + version + ", .target " + target, CudaFailures.PTX_LABEL,
                 "the reason users see when the driver rejects the PTX names what it declares");
+    }
+
+    /** col2im matches the CPU only with IEEE additions: no flush to zero, no fused or approximate arithmetic. */
+    @Test
+    void ptxUsesExactFloatingPointOnly() {
+        assertFalse(ptx.contains(".ftz"), "flush-to-zero arithmetic: built with fast math?");
+        assertFalse(Pattern.compile("\\b(fma|mad)\\.\\S*f(32|64)\\b").matcher(ptx).find(), "fused float multiply-add");
+        assertFalse(ptx.contains(".approx"), "approximate arithmetic");
+        assertTrue(ptx.contains("add.rn.f32") && ptx.contains("add.rn.f64"), "col2im adds with round-to-nearest");
     }
 
     @Test
