@@ -25,8 +25,19 @@ final class CublasGemm implements DeviceGemm {
         this.handle = handle;
     }
 
-    static DeviceGemm open(CudaDriver driver, Stream stream) {
-        JCublas2.setExceptionsEnabled(false); // first touch loads the native library and libcublas
+    /** The first load's failure, replayed: a failed class initialiser is not retried, and its later error says less. */
+    private static LinkageError loadFailure;
+
+    static synchronized DeviceGemm open(CudaDriver driver, Stream stream) {
+        if (loadFailure != null) {
+            throw loadFailure;
+        }
+        try {
+            JCublas2.setExceptionsEnabled(false); // first touch loads the native library and libcublas
+        } catch (LinkageError e) {
+            loadFailure = e;
+            throw e;
+        }
         cublasHandle h = new cublasHandle();
         check(JCublas2.cublasCreate(h), "cublasCreate");
         try {

@@ -17,7 +17,6 @@ final class CudaError extends RuntimeException {
     static final int NOT_FOUND = 500;
     static final int ILLEGAL_ADDRESS = 700;
     static final int LAUNCH_OUT_OF_RESOURCES = 701;
-    static final int LAUNCH_FAILED = 719;
 
     /**
      * Errors that leave the context unusable: the device stopped a kernel, and every later call in this

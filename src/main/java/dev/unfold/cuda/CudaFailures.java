@@ -2,7 +2,6 @@ package dev.unfold.cuda;
 
 import dev.unfold.core.Backends;
 import java.util.Locale;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Why CUDA does not work here, in one line a user can act on. Users see these after "CUDA unavailable: "
@@ -17,9 +16,6 @@ final class CudaFailures {
     }
 
     static String reason(Throwable t) {
-        if (t instanceof TimeoutException) {
-            return oneLine(t);
-        }
         if (t instanceof LinkageError) {
             return linkReason((LinkageError) t);
         }
@@ -31,10 +27,13 @@ final class CudaFailures {
 
     private static String linkReason(LinkageError e) {
         String all = fullText(e);
-        if (all.contains("libcuda.so")) {
+        if (all.contains("libcuda.so") && all.contains("cannot open shared object file")) {
             return "no NVIDIA driver: libcuda.so.1 was not found (install the NVIDIA driver, version 525.60.13 or later)";
         }
-        if (all.contains("No resource found") || all.contains("no JCuda")) {
+        if (all.contains("undefined symbol")) {
+            return "the NVIDIA driver is too old for JCuda 12.6 (" + linkDetail(all) + "); install driver 525.60.13 or later";
+        }
+        if (all.contains("No resource found")) {
             return "this installation has no JCuda 12.6 native library for " + System.getProperty("os.name") + " "
                     + System.getProperty("os.arch");
         }
@@ -83,10 +82,6 @@ final class CudaFailures {
             }
         }
         return lines[0].strip();
-    }
-
-    private static String oneLine(Throwable t) {
-        return Backends.oneLine(t);
     }
 
     static String mib(long bytes) {

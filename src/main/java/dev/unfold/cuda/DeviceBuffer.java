@@ -23,10 +23,6 @@ final class DeviceBuffer {
         return memory;
     }
 
-    long capacity() {
-        return capacity;
-    }
-
     void release() {
         if (memory != null) {
             DeviceMemory m = memory;

@@ -111,6 +111,18 @@ class CudaFallbackTest {
     }
 
     @Test
+    void aDriverWithoutJcudasSymbolsIsTooOld() throws Exception {
+        String reason = unavailable(provider(() -> {
+            throw new UnsatisfiedLinkError("Error while loading native library \"JCudaDriver-12.6.0-linux-x86_64\"\n"
+                    + "java.lang.UnsatisfiedLinkError: /tmp/libJCudaDriver-12.6.0-linux-x86_64.so: "
+                    + "/usr/lib/x86_64-linux-gnu/libcuda.so.1: undefined symbol: cuGraphAddNode_v2\n");
+        }));
+        assertEquals("the NVIDIA driver is too old for JCuda 12.6 (/tmp/libJCudaDriver-12.6.0-linux-x86_64.so: "
+                + "/usr/lib/x86_64-linux-gnu/libcuda.so.1: undefined symbol: cuGraphAddNode_v2); install driver 525.60.13 "
+                + "or later", reason);
+    }
+
+    @Test
     void noDeviceFromInitOrAnEmptyList() throws Exception {
         FakeDriver initFails = new FakeDriver().failAt("cuInit", CudaError.NO_DEVICE);
         assertEquals("no CUDA device: the NVIDIA driver found no GPU (CUDA_ERROR_NO_DEVICE)", unavailable(provider(initFails)));
