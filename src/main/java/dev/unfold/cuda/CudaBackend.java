@@ -116,7 +116,7 @@ public final class CudaBackend implements Backend, PhaseTimed {
         }
     }
 
-    private static String gemmReason(Throwable e) {
+    static String gemmReason(Throwable e) {
         String text = e instanceof LinkageError ? String.valueOf(e.getMessage()) : Backends.oneLine(e);
         if (text.contains("libcublas")) {
             return "cuBLAS unavailable (libcublas.so.12 not found)";

@@ -2,13 +2,14 @@ package dev.unfold.cuda;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -60,18 +61,20 @@ class FakeDriver implements CudaDriver {
     /** Device bytes beyond which cuMemAlloc fails with CUDA_ERROR_OUT_OF_MEMORY. */
     long memoryLimit = Long.MAX_VALUE;
 
-    private final Map<String, Integer> failures = new HashMap<>();
-    private final Map<String, CountDownLatch> hangs = new HashMap<>();
-    private int nextId;
-    final Set<FakeMemory> deviceMemory = new HashSet<>();
-    final Set<FakePinned> pinnedMemory = new HashSet<>();
-    final List<Launch> launches = new ArrayList<>();
-    int allocations;
-    int contexts;
-    int modules;
-    int streams;
-    int events;
-    private final Map<Event, Long> recorded = new HashMap<>();
+    // A probe drives the fake from its own thread while the test thread watches: state is visible across
+    // threads (one thread calls the driver at a time, so the counters need no atomic updates).
+    private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+    private final Map<String, CountDownLatch> hangs = new ConcurrentHashMap<>();
+    private final AtomicInteger nextId = new AtomicInteger();
+    final Set<FakeMemory> deviceMemory = ConcurrentHashMap.newKeySet();
+    final Set<FakePinned> pinnedMemory = ConcurrentHashMap.newKeySet();
+    final List<Launch> launches = new CopyOnWriteArrayList<>();
+    volatile int allocations;
+    volatile int contexts;
+    volatile int modules;
+    volatile int streams;
+    volatile int events;
+    private final Map<Event, Long> recorded = new ConcurrentHashMap<>();
 
     /** From now on, {@code call} returns {@code code}. */
     FakeDriver failAt(String call, int code) {
@@ -138,7 +141,7 @@ class FakeDriver implements CudaDriver {
     public Context retainPrimaryContext(int ordinal) {
         enter("cuDevicePrimaryCtxRetain");
         contexts++;
-        return new FakeHandle("context", nextId++);
+        return new FakeHandle("context", nextId.getAndIncrement());
     }
 
     @Override
@@ -183,7 +186,7 @@ class FakeDriver implements CudaDriver {
     public Stream createStream() {
         enter("cuStreamCreate");
         streams++;
-        return new FakeHandle("stream", nextId++);
+        return new FakeHandle("stream", nextId.getAndIncrement());
     }
 
     @Override
@@ -196,7 +199,7 @@ class FakeDriver implements CudaDriver {
     public Event createEvent() {
         enter("cuEventCreate");
         events++;
-        return new FakeHandle("event", nextId++);
+        return new FakeHandle("event", nextId.getAndIncrement());
     }
 
     @Override

@@ -50,8 +50,21 @@ class RealDriverTest {
         }
     }
 
-    /** Whether the dynamic linker could find libcuda.so.1 in the usual places. */
+    @Test
+    void withoutLibcublasTheRealCublasLoaderFailsWithAReasonEveryTime() throws Exception {
+        assumeFalse(installed("libcublas.so.12"), "libcublas.so.12 is installed here");
+        for (int attempt = 0; attempt < 2; attempt++) { // the second attempt replays the first failure
+            LinkageError e = assertThrows(LinkageError.class, () -> CublasGemm.open(null, null));
+            assertEquals("cuBLAS unavailable (libcublas.so.12 not found)", CudaBackend.gemmReason(e));
+        }
+    }
+
     private static boolean libcudaInstalled() throws IOException {
+        return installed("libcuda.so.1");
+    }
+
+    /** Whether the dynamic linker could find a library in the usual places. */
+    private static boolean installed(String library) throws IOException {
         List<Path> dirs = new ArrayList<>();
         String ld = System.getenv("LD_LIBRARY_PATH");
         if (ld != null) {
@@ -69,7 +82,7 @@ class RealDriverTest {
             if (!Files.isDirectory(d)) {
                 continue;
             }
-            try (Stream<Path> found = Files.find(d, 2, (p, a) -> p.getFileName().toString().equals("libcuda.so.1"))) {
+            try (Stream<Path> found = Files.find(d, 2, (p, a) -> p.getFileName().toString().equals(library))) {
                 if (found.findAny().isPresent()) {
                     return true;
                 }
