@@ -7,8 +7,8 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * Pure-Java backend. Work is split over (n, c) planes for the tap-major layouts and over (n, oy) bands or
- * (n, channel-chunk) groups for rows, so every thread writes its own contiguous part of the output.
+ * Pure-Java backend. Work is split over (n, c) planes for the tap-major layouts, and for ROWS over (n, oy)
+ * bands (im2col) or images (col2im), so every thread writes its own part of the output.
  */
 public final class CpuBackend implements Backend {
 
@@ -51,7 +51,9 @@ public final class CpuBackend implements Backend {
         if (layout.patchMajor()) {
             splitter.run(g.n() * g.oh(), g.columnSize(), (a, b) -> FloatKernels.im2colPatchMajor(g, r, input, column, a, b));
         } else {
-            splitter.run(g.n() * g.c(), g.columnSize(), (a, b) -> FloatKernels.im2colTapMajor(g, r, input, column, a, b));
+            splitter.run(g.n() * g.c(), g.columnSize(), g.sw() == 1
+                    ? (a, b) -> FloatKernels.im2colTapMajor(g, r, input, column, a, b)
+                    : (a, b) -> FloatKernels.im2colTapMajorStrided(g, r, input, column, a, b));
         }
     }
 
@@ -62,7 +64,9 @@ public final class CpuBackend implements Backend {
         if (layout.patchMajor()) {
             splitter.run(g.n() * g.oh(), g.columnSize(), (a, b) -> DoubleKernels.im2colPatchMajor(g, r, input, column, a, b));
         } else {
-            splitter.run(g.n() * g.c(), g.columnSize(), (a, b) -> DoubleKernels.im2colTapMajor(g, r, input, column, a, b));
+            splitter.run(g.n() * g.c(), g.columnSize(), g.sw() == 1
+                    ? (a, b) -> DoubleKernels.im2colTapMajor(g, r, input, column, a, b)
+                    : (a, b) -> DoubleKernels.im2colTapMajorStrided(g, r, input, column, a, b));
         }
     }
 
@@ -71,11 +75,11 @@ public final class CpuBackend implements Backend {
         Backend.checkBuffers(g, input.length, column.length);
         LoopPlan r = new LoopPlan(g);
         if (layout.patchMajor()) {
-            int chunk = channelChunk(g, r);
-            int units = g.n() * ((g.c() + chunk - 1) / chunk);
-            splitter.run(units, g.columnSize(), (a, b) -> FloatKernels.col2imPatchMajor(g, r, chunk, column, input, a, b));
+            splitter.run(g.n(), g.columnSize(), (a, b) -> FloatKernels.col2imPatchMajor(g, r, column, input, a, b));
         } else {
-            splitter.run(g.n() * g.c(), g.columnSize(), (a, b) -> FloatKernels.col2imTapMajor(g, r, column, input, a, b));
+            splitter.run(g.n() * g.c(), g.columnSize(), g.sw() == 1
+                    ? (a, b) -> FloatKernels.col2imTapMajor(g, r, column, input, a, b)
+                    : (a, b) -> FloatKernels.col2imTapMajorStrided(g, r, column, input, a, b));
         }
     }
 
@@ -84,27 +88,12 @@ public final class CpuBackend implements Backend {
         Backend.checkBuffers(g, input.length, column.length);
         LoopPlan r = new LoopPlan(g);
         if (layout.patchMajor()) {
-            int chunk = channelChunk(g, r);
-            int units = g.n() * ((g.c() + chunk - 1) / chunk);
-            splitter.run(units, g.columnSize(), (a, b) -> DoubleKernels.col2imPatchMajor(g, r, chunk, column, input, a, b));
+            splitter.run(g.n(), g.columnSize(), (a, b) -> DoubleKernels.col2imPatchMajor(g, r, column, input, a, b));
         } else {
-            splitter.run(g.n() * g.c(), g.columnSize(), (a, b) -> DoubleKernels.col2imTapMajor(g, r, column, input, a, b));
+            splitter.run(g.n() * g.c(), g.columnSize(), g.sw() == 1
+                    ? (a, b) -> DoubleKernels.col2imTapMajor(g, r, column, input, a, b)
+                    : (a, b) -> DoubleKernels.col2imTapMajorStrided(g, r, column, input, a, b));
         }
-    }
-
-    /** A col2im ROWS unit's padded accumulator stays within this many elements, to stay in cache. */
-    private static final int ACCUMULATOR_ELEMENTS = 64 * 1024;
-
-    /**
-     * Channels per col2im ROWS unit: as many as fit the accumulator budget, but split finely enough that
-     * every thread has work even for a single image.
-     */
-    private int channelChunk(Geometry g, LoopPlan plan) {
-        long plane = (long) plan.paddedHeight * plan.paddedWidth;
-        int byCache = (int) Math.max(1, ACCUMULATOR_ELEMENTS / plane);
-        int perImage = Math.max(1, Math.min(g.c(), (2 * threads() + g.n() - 1) / g.n()));
-        int byThreads = (g.c() + perImage - 1) / perImage;
-        return Math.max(1, Math.min(byCache, byThreads));
     }
 
     @Override

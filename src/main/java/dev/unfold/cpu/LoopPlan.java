@@ -27,6 +27,14 @@ final class LoopPlan {
     final int[] rowGather;
     /** col2im ROWS: offset of element j in a padded image of all channels, paddedHeight × paddedWidth each. */
     final int[] imageGather;
+    /**
+     * Tap-major loops with SW &gt; 1 split each padded row into SW phases, padded column p going to phase
+     * p mod SW at position p / SW, so that the columns a tap reads lie side by side: tap kx reads phase
+     * {@code xPhase[kx]} from position {@code xShift[kx]} on. Each phase is {@code phaseWidth} long.
+     */
+    final int phaseWidth;
+    final int[] xPhase;
+    final int[] xShift;
 
     LoopPlan(Geometry g) {
         Axis ya = g.yAxis();
@@ -45,6 +53,13 @@ final class LoopPlan {
         }
         paddedWidth = (g.ow() - 1) * g.sw() + (g.kw() - 1) * g.dw() + 1;
         paddedHeight = (g.oh() - 1) * g.sh() + (g.kh() - 1) * g.dh() + 1;
+        phaseWidth = (paddedWidth + g.sw() - 1) / g.sw();
+        xPhase = new int[g.kw()];
+        xShift = new int[g.kw()];
+        for (int k = 0; k < g.kw(); k++) {
+            xPhase[k] = k * g.dw() % g.sw();
+            xShift[k] = k * g.dw() / g.sw();
+        }
         rowGather = new int[g.patchSize()];
         imageGather = new int[g.patchSize()];
         for (int c = 0, j = 0; c < g.c(); c++) {
