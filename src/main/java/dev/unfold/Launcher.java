@@ -1,6 +1,10 @@
 package dev.unfold;
 
+import dev.unfold.app.AppOptions;
 import dev.unfold.app.UnfoldApp;
+import dev.unfold.app.model.Settings;
+import dev.unfold.app.model.SettingsStore;
+import java.util.Arrays;
 import javafx.application.Application;
 
 /**
@@ -16,6 +20,33 @@ public final class Launcher {
         if (args.length > 0 && !args[0].startsWith("--")) {
             System.exit(dev.unfold.cli.Cli.run(args));
         }
-        Application.launch(UnfoldApp.class, args);
+        boolean reproducible = Arrays.stream(args).anyMatch(a -> a.startsWith("--screenshot")
+                || a.equals("--frame-bench"));
+        Settings base = reproducible ? Settings.defaults() : SettingsStore.user().load();
+        AppOptions options;
+        try {
+            options = AppOptions.parse(args, base);
+        } catch (AppOptions.BadOption e) {
+            System.err.println("unfold: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (options.helpShown()) {
+            return;
+        }
+        if (options.headless()) {
+            // must be set before the toolkit starts: Monocle's headless screen and the software renderer
+            System.setProperty("glass.platform", "Monocle");
+            System.setProperty("monocle.platform", "Headless");
+            System.setProperty("prism.order", "sw");
+            // the headless screen is 1280x800 unless told otherwise, and a larger window overflows it
+            System.setProperty("headless.geometry", "3840x2400-32");
+            System.setProperty("java.awt.headless", "true");
+        }
+        if (options.frameBench()) {
+            // pulses as fast as frames can be made, so that pulse-to-pulse time is the cost of a frame
+            System.setProperty("javafx.animation.fullspeed", "true");
+        }
+        UnfoldApp.launch(options, args);
     }
 }
