@@ -27,6 +27,14 @@ public record Settings(Params params, Set<Pair> linked, TraceOrder order, Layout
         return new Settings(p, linked, order, layout, backend, speed, cellSize, window);
     }
 
+    public Settings withOrder(TraceOrder o) {
+        return new Settings(params, linked, o, layout, backend, speed, cellSize, window);
+    }
+
+    public Settings withLayout(Layout l) {
+        return new Settings(params, linked, order, l, backend, speed, cellSize, window);
+    }
+
     public Settings withWindow(WindowBounds w) {
         return new Settings(params, linked, order, layout, backend, speed, cellSize, w);
     }
