@@ -81,12 +81,15 @@ public final class ColumnView extends CanvasPane {
         return new Focus.Column(grid.rowOf(flat), grid.tapOf(flat));
     }
 
-    /** Canvas point at the centre of matrix cell (row, tap) as last drawn, for tests and tools. */
-    public double[] centreOf(int row, int tap) {
+    /** Canvas rectangle {x, y, width, height} of matrix cell (row, tap) as last drawn, for tests and tools. */
+    public double[] cellBounds(int row, int tap) {
         int r = grid.displayRow(row, tap);
         int k = grid.displayCol(row, tap);
-        return new double[] {headerW + (k + 0.5) * cellW - hbar.getValue(),
-                headerH + (r + 0.5) * cellH - vbar.getValue()};
+        return new double[] {headerW + k * cellW - hbar.getValue(), headerH + r * cellH - vbar.getValue(), cellW, cellH};
+    }
+
+    public javafx.scene.canvas.Canvas canvas() {
+        return canvas;
     }
 
     /** Scrolls so that matrix cell (row, tap) is in view. */

@@ -99,6 +99,10 @@ public final class InputView extends CanvasPane {
                 top + (g.c() - 1) * off + (y + g.ph() + 0.5) * cell};
     }
 
+    public javafx.scene.canvas.Canvas canvas() {
+        return canvas;
+    }
+
     private void click(double x, double y) {
         Focus.Input at = focusAt(x, y);
         if (at != null) {
