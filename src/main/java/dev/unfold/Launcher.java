@@ -39,8 +39,11 @@ public final class Launcher {
             System.setProperty("glass.platform", "Monocle");
             System.setProperty("monocle.platform", "Headless");
             System.setProperty("prism.order", "sw");
-            // the headless screen is 1280x800 unless told otherwise, and a larger window overflows it
-            System.setProperty("headless.geometry", "3840x2400-32");
+            // the headless screen is 1280x800 unless told otherwise, and a larger window overflows it; no larger
+            // than needed, since every frame is composed into it
+            double[] size = options.windowSize();
+            System.setProperty("headless.geometry", size == null ? "1600x960-32"
+                    : (int) size[0] + "x" + (int) size[1] + "-32");
             System.setProperty("java.awt.headless", "true");
         }
         if (options.frameBench()) {

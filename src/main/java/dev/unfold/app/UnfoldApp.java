@@ -32,6 +32,7 @@ public final class UnfoldApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        long startEntered = System.nanoTime();
         AppOptions o = preparsed;
         if (o == null) { // started without the launcher, e.g. by a tool that knows only the Application class
             try {
@@ -79,12 +80,16 @@ public final class UnfoldApp extends Application {
         }
         window.startAnimation();
         if (o.startupTime()) {
-            reportFirstFrame(model, window);
+            long shown = System.nanoTime();
+            model.frameProperty().addListener((obs, a, f) -> frameArrived = System.nanoTime());
+            reportFirstFrame(model, window, startEntered, shown);
         }
     }
 
     /** Prints the time from JVM start to the first pulse after the first frame was drawn, then exits. */
-    private static void reportFirstFrame(MainModel model, MainWindow window) {
+    private static volatile long frameArrived;
+
+    private static void reportFirstFrame(MainModel model, MainWindow window, long startEntered, long shown) {
         long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
         new AnimationTimer() {
             private long drawnAt = -1;
@@ -100,7 +105,10 @@ public final class UnfoldApp extends Application {
                     long ms = System.currentTimeMillis() - jvmStart;
                     long sinceLaunch = (System.nanoTime() - launchNanos) / 1_000_000;
                     System.out.println("start to first frame: " + ms + " ms from JVM start ("
-                            + sinceLaunch + " ms from toolkit launch)");
+                            + sinceLaunch + " ms from toolkit launch; toolkit up at "
+                            + (startEntered - launchNanos) / 1_000_000 + " ms, window shown at "
+                            + (shown - launchNanos) / 1_000_000 + " ms, first frame computed at "
+                            + (frameArrived - launchNanos) / 1_000_000 + " ms)");
                     stop();
                     Platform.exit();
                     System.exit(0);

@@ -121,6 +121,14 @@ public final class FrameBench {
             int stride = i % 2 == 0 ? 2 : 1;
             latency.add(changeToScreen(model, window, stride));
         }
+        String load;
+        try {
+            load = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException | RuntimeException e) {
+            load = "unknown";
+        }
+        System.out.printf(Locale.ROOT, "machine: %d cores, load average %s%n",
+                Runtime.getRuntime().availableProcessors(), load);
         String pipeline = System.getProperty("prism.order", "default");
         String glass = System.getProperty("glass.platform", "native");
         System.out.printf(Locale.ROOT, "frame-bench: 64x64 input, 5x5 kernel, stride 1, pad 2 -> column 4096 x 25; "

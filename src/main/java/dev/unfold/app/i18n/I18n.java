@@ -27,6 +27,7 @@ public final class I18n {
 
     private final ReadOnlyObjectWrapper<Locale> locale = new ReadOnlyObjectWrapper<>(this, "locale");
     private ResourceBundle bundle;
+    private final java.util.Map<String, MessageFormat> formats = new java.util.HashMap<>();
 
     public I18n(Locale initial) {
         setLocale(initial);
@@ -60,6 +61,7 @@ public final class I18n {
         Locale pick = supported(l.getLanguage());
         Locale use = pick == null ? Locale.ENGLISH : pick;
         bundle = ResourceBundle.getBundle(BUNDLE, use, I18n.class.getClassLoader(), CONTROL);
+        formats.clear();
         if (use.equals(Locale.KOREAN)) {
             Fonts.loadKorean();
         }
@@ -74,7 +76,10 @@ public final class I18n {
         } catch (MissingResourceException e) {
             return "⟦" + key + "⟧";
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, locale.get()).format(args);
+        if (args.length == 0) {
+            return pattern;
+        }
+        return formats.computeIfAbsent(key, k -> new MessageFormat(pattern, locale.get())).format(args);
     }
 
     /** {@link #get} as a binding that follows the locale. */

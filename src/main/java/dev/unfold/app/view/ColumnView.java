@@ -150,7 +150,11 @@ public final class ColumnView extends CanvasPane {
         }
         double w = canvas.getWidth();
         double h = canvas.getHeight();
-        cellH = model.cellSizeProperty().get();
+        double zoom = model.cellSizeProperty().get();
+        // a small matrix grows to use the room it has, up to twice the zoomed size, so it reads from the back row
+        double roomH = (h - zoom * 1.2) / grid.rows();
+        double roomW = (w - 12 * zoom * 0.31 - 16) / grid.cols();
+        cellH = Math.floor(Math.max(zoom, Math.min(2 * zoom, Math.min(roomH, roomW))));
         double font = labelFont(cellH);
         headerW = Math.max(grid.rowAxes().length(), maxRowLabel()) * font * 0.62 + 16;
         headerH = Math.max(cellH, font * 2.2);
@@ -223,10 +227,6 @@ public final class ColumnView extends CanvasPane {
         int curTap = move == null ? -1 : move.tap();
         TraceOrder order = f.order();
 
-        g.save();
-        g.beginPath();
-        g.rect(headerW, headerH, w - headerW, h - headerH);
-        g.clip();
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         g.setFont(valueFont);
@@ -240,59 +240,53 @@ public final class ColumnView extends CanvasPane {
                 int cell = row * patch + tap;
                 boolean written = f.stepOfCell()[cell] < pos;
                 Color fill;
+                boolean pad = written && f.paddingCell()[cell];
                 if (!written) {
                     fill = p.empty();
-                } else if (f.paddingCell()[cell]) {
+                } else if (pad) {
                     fill = p.padding();
                 } else {
-                    fill = p.valueFill(tap / kk, f.column()[flat], f.inputMax());
+                    fill = Paint2D.valueFill(p, tap / kk, f.column()[flat], f.inputMax());
                 }
-                g.setFill(fill);
+                g.setFill(pad && cellH >= 10 ? Paint2D.hatch(p) : fill);
                 g.fillRect(x, y, cellW, cellH);
-                if (written && f.paddingCell()[cell] && cellH >= 10) {
-                    hatch(g, p, x, y, cellW, cellH);
-                }
                 if (written && text && textFits(cellW, f.column()[flat], valueFont.getSize())) {
-                    boolean pad = f.paddingCell()[cell];
                     g.setFill(pad ? p.mutedText() : p.textOn(fill));
                     g.fillText(CellFormat.value(f.column()[flat]), x + cellW / 2, y + cellH / 2);
                 }
                 boolean inGroup = move != null && inGroup(order, geo, row, tap, curRow, curTap, kk);
                 if (inGroup && !(row == curRow && tap == curTap)) {
-                    g.setStroke(p.window());
-                    g.setLineWidth(Math.min(2.5, cellH / 6));
-                    g.strokeRect(x + 1, y + 1, cellW - 2, cellH - 2);
+                    g.setFill(p.window());
+                    Paint2D.outline(g, x + 1, y + 1, cellW - 2, cellH - 2, Math.max(1, Math.min(2.5, cellH / 6)));
                 }
             }
         }
         if (lines) {
-            g.setStroke(p.grid());
-            g.setLineWidth(1);
+            double right = Math.min(w, headerW + grid.cols() * cellW - vx);
+            double bottom = Math.min(h, headerH + grid.rows() * cellH - vy);
             for (int r = r0; r <= r1 + 1; r++) {
-                double y = Math.floor(headerH + r * cellH - vy) + 0.5;
+                double y = Math.floor(headerH + r * cellH - vy);
                 boolean group = grid.rowGroup() > 0 && r % grid.rowGroup() == 0 && r > 0;
-                g.setStroke(group ? p.mutedText() : p.grid());
-                g.setLineWidth(group ? 2 : 1);
-                g.strokeLine(headerW, y, Math.min(w, headerW + grid.cols() * cellW - vx), y);
+                g.setFill(group ? p.mutedText() : p.grid());
+                g.fillRect(headerW, group ? y - 1 : y, right - headerW, group ? 2 : 1);
             }
             for (int k = k0; k <= k1 + 1; k++) {
-                double x = Math.floor(headerW + k * cellW - vx) + 0.5;
+                double x = Math.floor(headerW + k * cellW - vx);
                 boolean group = grid.colGroup() > 0 && k % grid.colGroup() == 0 && k > 0;
-                g.setStroke(group ? p.mutedText() : p.grid());
-                g.setLineWidth(group ? 2 : 1);
-                g.strokeLine(x, headerH, x, Math.min(h, headerH + grid.rows() * cellH - vy));
+                g.setFill(group ? p.mutedText() : p.grid());
+                g.fillRect(group ? x - 1 : x, headerH, group ? 2 : 1, bottom - headerH);
             }
         }
         if (hl != null) {
-            g.setStroke(p.link());
-            g.setLineWidth(Math.max(2, Math.min(4, cellH / 5)));
+            g.setFill(p.link());
+            double lw = Math.max(2, Math.min(4, cellH / 5));
             for (int cell : hl.cells()) {
                 int row = cell / patch;
                 int tap = cell % patch;
                 int r = grid.displayRow(row, tap);
                 int k = grid.displayCol(row, tap);
                 if (r >= r0 && r <= r1 && k >= k0 && k <= k1) {
-                    g.strokeRect(headerW + k * cellW - vx + 1.5, headerH + r * cellH - vy + 1.5, cellW - 3, cellH - 3);
+                    Paint2D.outline(g, headerW + k * cellW - vx, headerH + r * cellH - vy, cellW, cellH, lw);
                 }
             }
         }
@@ -303,16 +297,14 @@ public final class ColumnView extends CanvasPane {
             double y = headerH + r * cellH - vy;
             g.setFill(p.current());
             g.fillRect(x, y, cellW, cellH);
-            g.setStroke(p.currentOutline());
-            g.setLineWidth(Math.max(2, Math.min(3, cellH / 6)));
-            g.strokeRect(x + 1, y + 1, cellW - 2, cellH - 2);
+            g.setFill(p.currentOutline());
+            Paint2D.outline(g, x, y, cellW, cellH, Math.max(2, Math.min(3, cellH / 6)));
             if (text) {
                 g.setFill(Color.web("#111418"));
                 g.setFont(Font.font("System", FontWeight.BOLD, valueFont.getSize()));
                 g.fillText(CellFormat.value(f.column()[grid.flat(r, k)]), x + cellW / 2, y + cellH / 2);
             }
         }
-        g.restore();
         drawHeaders(g, p, w, h, r0, r1, k0, k1, vx, vy, font, move);
         if (model.problemProperty().get() != null) {
             g.setFill(p.background().deriveColor(0, 1, 1, 0.65));
@@ -323,7 +315,6 @@ public final class ColumnView extends CanvasPane {
     private void drawHeaders(GraphicsContext g, Palette p, double w, double h, int r0, int r1, int k0, int k1,
                              double vx, double vy, double font, Move move) {
         g.setFill(p.headerBackground());
-        g.fillRect(0, 0, w, headerH);
         g.fillRect(0, 0, headerW, h);
         Font f = Font.font("System", FontWeight.NORMAL, font);
         Font bold = Font.font("System", FontWeight.BOLD, font);
@@ -333,10 +324,6 @@ public final class ColumnView extends CanvasPane {
         int curK = move == null ? -1 : grid.displayCol(move.row(), move.tap());
         boolean every = cellH >= font * 1.15;
         int stepR = every ? 1 : (int) Math.ceil(font * 1.3 / cellH);
-        g.save();
-        g.beginPath();
-        g.rect(0, headerH, headerW, h - headerH);
-        g.clip();
         g.setTextAlign(TextAlignment.RIGHT);
         for (int r = r0; r <= r1; r++) {
             if (r % stepR != 0 && r != curR) {
@@ -347,24 +334,23 @@ public final class ColumnView extends CanvasPane {
             g.setFill(cur ? p.text() : p.mutedText());
             g.fillText(grid.rowLabel(r), headerW - 8, headerH + (r + 0.5) * cellH - vy);
         }
-        g.restore();
-        g.save();
-        g.beginPath();
-        g.rect(headerW, 0, w - headerW, headerH);
-        g.clip();
+        g.setFill(p.headerBackground()); // covers cells and labels scrolled under the top header
+        g.fillRect(0, 0, w, headerH);
         g.setTextAlign(TextAlignment.CENTER);
         double labelW = grid.colLabel(grid.cols() - 1).length() * font * 0.62 + 4;
         int stepK = labelW <= cellW ? 1 : (int) Math.ceil(labelW / cellW);
         for (int k = k0; k <= k1; k++) {
-            if (k % stepK != 0 && k != curK) {
-                continue;
-            }
             boolean cur = k == curK;
+            if (!cur && (k % stepK != 0 || (curK >= 0 && Math.abs(k - curK) < stepK))) {
+                continue; // every stepK-th label, and none that the current one's label would overlap
+            }
             g.setFont(cur ? bold : f);
             g.setFill(cur ? p.text() : p.mutedText());
-            g.fillText(grid.colLabel(k), headerW + (k + 0.5) * cellW - vx, headerH / 2);
+            double cx = Math.max(headerW + labelW / 2, headerW + (k + 0.5) * cellW - vx);
+            g.fillText(grid.colLabel(k), cx, headerH / 2);
         }
-        g.restore();
+        g.setFill(p.headerBackground());
+        g.fillRect(0, 0, headerW, headerH);
         g.setFont(Font.font("System", FontWeight.BOLD, Math.max(10, font * 0.85)));
         g.setFill(p.mutedText());
         g.setTextAlign(TextAlignment.LEFT);
@@ -372,10 +358,9 @@ public final class ColumnView extends CanvasPane {
         g.fillText(grid.colAxes() + " →", 4, 2);
         g.setTextBaseline(VPos.BOTTOM);
         g.fillText(grid.rowAxes() + " ↓", 4, headerH - 2);
-        g.setStroke(p.grid());
-        g.setLineWidth(1);
-        g.strokeLine(headerW - 0.5, 0, headerW - 0.5, h);
-        g.strokeLine(0, headerH - 0.5, w, headerH - 0.5);
+        g.setFill(p.grid());
+        g.fillRect(headerW - 1, 0, 1, h);
+        g.fillRect(0, headerH - 1, w, 1);
     }
 
     /** Cells that belong with the current move: its patch row, or its tap slab, or its thread's block. */
@@ -386,20 +371,6 @@ public final class ColumnView extends CanvasPane {
             case IM2COL_BY_TAP -> tap % kk == curTap % kk;
             default -> false;
         };
-    }
-
-    static void hatch(GraphicsContext g, Palette p, double x, double y, double w, double h) {
-        g.setStroke(p.paddingHatch());
-        g.setLineWidth(1);
-        double step = Math.max(6, Math.min(w, h) / 3);
-        g.save();
-        g.beginPath();
-        g.rect(x, y, w, h);
-        g.clip();
-        for (double d = -h; d < w; d += step) {
-            g.strokeLine(x + d, y + h, x + d + h, y);
-        }
-        g.restore();
     }
 
     private static boolean textFits(double cellW, double v, double font) {

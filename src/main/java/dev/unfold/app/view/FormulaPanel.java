@@ -38,6 +38,8 @@ public final class FormulaPanel extends VBox {
     private final Label where = text("formula-where");
     private final VBox decomposition = new VBox(1);
     private final Label pointer = text("formula-pointer");
+    private List<String> shownCode;
+    private final Throttle stepUpdates = new Throttle(66, this::updateStep);
 
     public FormulaPanel(MainModel model, I18n i18n) {
         super(8);
@@ -63,7 +65,14 @@ public final class FormulaPanel extends VBox {
             updateStep();
         });
         model.layoutProperty().addListener(o -> updateSizes());
-        model.currentMoveProperty().addListener(o -> updateStep());
+        model.currentMoveProperty().addListener(o -> {
+            if (model.playingProperty().get()) {
+                stepUpdates.request();
+            } else {
+                updateStep();
+            }
+        });
+        model.playingProperty().addListener(o -> updateStep());
         model.highlightProperty().addListener(o -> updatePointer());
         model.pinnedProperty().addListener(o -> updatePointer());
         i18n.localeProperty().addListener(o -> {
@@ -142,7 +151,6 @@ public final class FormulaPanel extends VBox {
             default -> SeedCode.BY_PATCH;
         };
         int active = -1;
-        decomposition.getChildren().clear();
         if (m == null) {
             moveText.setText(i18n.get("formula.step.none"));
             where.setText("");
@@ -176,16 +184,27 @@ public final class FormulaPanel extends VBox {
         boolean thread = order == TraceOrder.IM2COL_BY_THREAD && m != null;
         decomposition.setVisible(thread);
         decomposition.setManaged(thread);
-        code.getChildren().clear();
-        for (int i = 0; i < lines.size(); i++) {
-            Label l = new Label(lines.get(i));
-            l.setWrapText(true);
-            l.getStyleClass().add("code-line");
-            if (i == active) {
-                l.getStyleClass().add("active");
-                l.setId("code-active");
+        if (lines != shownCode) { // rebuilt only when the order changes: new labels each frame cost CSS passes
+            shownCode = lines;
+            code.getChildren().clear();
+            for (String line : lines) {
+                Label l = new Label(line);
+                l.setWrapText(true);
+                l.getStyleClass().add("code-line");
+                code.getChildren().add(l);
             }
-            code.getChildren().add(l);
+        }
+        for (int i = 0; i < code.getChildren().size(); i++) {
+            Label l = (Label) code.getChildren().get(i);
+            boolean on = i == active;
+            if (on != l.getStyleClass().contains("active")) {
+                if (on) {
+                    l.getStyleClass().add("active");
+                } else {
+                    l.getStyleClass().remove("active");
+                }
+            }
+            l.setId(on ? "code-active" : null);
         }
     }
 
@@ -207,18 +226,23 @@ public final class FormulaPanel extends VBox {
                 "in_x = kx·dx + out_x·sx − pw = " + e.kx() + "·" + g.dw() + " + " + e.ox() + "·" + g.sw() + " − "
                         + g.pw() + " = " + e.ix(),
         };
-        for (String r : rows) {
-            Label l = new Label(r);
-            l.setWrapText(true);
-            l.getStyleClass().add("code-line");
-            decomposition.getChildren().add(l);
+        if (decomposition.getChildren().isEmpty()) { // made once, then only relabelled
+            for (int k = 0; k <= rows.length; k++) {
+                Label l = new Label();
+                l.setWrapText(true);
+                l.getStyleClass().add("code-line");
+                decomposition.getChildren().add(l);
+            }
+            decomposition.getChildren().get(rows.length).setId("formula-verdict");
         }
-        Label verdict = new Label(i18n.get(m.padding() ? "formula.thread.verdict.padding"
+        for (int k = 0; k < rows.length; k++) {
+            ((Label) decomposition.getChildren().get(k)).setText(rows[k]);
+        }
+        Label verdict = (Label) decomposition.getChildren().get(rows.length);
+        verdict.setText(i18n.get(m.padding() ? "formula.thread.verdict.padding"
                 : "formula.thread.verdict.inside", e.iy(), e.ix(), g.h(), g.w()));
-        verdict.setWrapText(true);
-        verdict.getStyleClass().addAll("code-line", m.padding() ? "padding" : "inside");
-        verdict.setId("formula-verdict");
-        decomposition.getChildren().add(verdict);
+        verdict.getStyleClass().removeAll("padding", "inside");
+        verdict.getStyleClass().add(m.padding() ? "padding" : "inside");
     }
 
     private void updatePointer() {

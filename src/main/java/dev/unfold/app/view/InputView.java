@@ -30,6 +30,9 @@ public final class InputView extends CanvasPane {
     private final MainModel model;
     private final ObjectProperty<Palette> palette;
     private int preferredChannel = -1;
+    /** The window, slab, current tap and focus: the only part that changes while the animation plays. */
+    private final javafx.scene.canvas.Canvas overlay = new javafx.scene.canvas.Canvas();
+    private Object baseKey;
 
     // geometry of the last draw, for hit testing
     private double cell;
@@ -43,6 +46,8 @@ public final class InputView extends CanvasPane {
         this.model = model;
         this.palette = palette;
         getStyleClass().add("input-view");
+        overlay.setMouseTransparent(true);
+        getChildren().add(overlay);
         model.frameProperty().addListener(o -> invalidate());
         model.positionProperty().addListener(o -> invalidate());
         model.highlightProperty().addListener(o -> invalidate());
@@ -103,6 +108,13 @@ public final class InputView extends CanvasPane {
         return canvas;
     }
 
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        overlay.setWidth(canvas.getWidth());
+        overlay.setHeight(canvas.getHeight());
+    }
+
     private void click(double x, double y) {
         Focus.Input at = focusAt(x, y);
         if (at != null) {
@@ -154,12 +166,15 @@ public final class InputView extends CanvasPane {
     }
 
     @Override
-    protected void draw(GraphicsContext g, double w, double h) {
+    protected void draw(GraphicsContext base, double w, double h) {
         Palette p = palette.get();
-        g.setFill(p.background());
-        g.fillRect(0, 0, w, h);
+        GraphicsContext g = overlay.getGraphicsContext2D();
+        g.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
         Frame f = model.frame();
         if (f == null) {
+            base.setFill(p.background());
+            base.fillRect(0, 0, w, h);
+            baseKey = null;
             return;
         }
         Geometry geo = f.geometry();
@@ -167,6 +182,32 @@ public final class InputView extends CanvasPane {
         int cols = geo.w() + 2 * geo.pw();
         int planes = geo.c();
         front = frontChannel();
+        Object key = java.util.List.of(f, front, w, h, p);
+        if (!key.equals(baseKey)) {
+            baseKey = key;
+            layout(geo, w, h, rows, cols, planes);
+            drawBase(base, p, f, w, h, rows, cols, planes);
+        }
+        Move move = model.currentMove();
+        ColumnElement cur = move == null ? null : ColumnElement.of(geo, move.row(), move.tap());
+        Highlight hl = model.highlight();
+        for (int n = 0; n < geo.n(); n++) {
+            double fx = left + n * (stackW + GAP);
+            double fy = top + (planes - 1) * off;
+            if (cur != null && cur.n() == n && cur.c() == front) {
+                drawWindow(g, p, f, cur, fx, fy);
+            }
+            if (hl != null && hl.n() == n && hl.c() == front) {
+                drawFocus(g, p, geo, hl, fx, fy);
+            }
+        }
+        if (model.problem() != null) {
+            g.setFill(p.background().deriveColor(0, 1, 1, 0.65));
+            g.fillRect(0, 0, w, h);
+        }
+    }
+
+    private void layout(Geometry geo, double w, double h, int rows, int cols, int planes) {
         double margin = 34;
         double availW = (w - margin - 12 - (geo.n() - 1) * GAP) / geo.n();
         double availH = h - margin - 12;
@@ -181,9 +222,12 @@ public final class InputView extends CanvasPane {
         double usedH = rows * cell + (planes - 1) * off;
         left = Math.max(margin, (w - usedW) / 2 + margin / 2);
         top = Math.max(margin, (h - usedH) / 2 + margin / 2);
-        Move move = model.currentMove();
-        ColumnElement cur = move == null ? null : ColumnElement.of(geo, move.row(), move.tap());
-        Highlight hl = model.highlight();
+    }
+
+    private void drawBase(GraphicsContext g, Palette p, Frame f, double w, double h, int rows, int cols, int planes) {
+        Geometry geo = f.geometry();
+        g.setFill(p.background());
+        g.fillRect(0, 0, w, h);
         int[] order = depthOrder(planes, front);
         for (int n = 0; n < geo.n(); n++) {
             double x0 = left + n * (stackW + GAP);
@@ -194,17 +238,7 @@ public final class InputView extends CanvasPane {
             double fy = top + (planes - 1) * off;
             drawFrontPlane(g, p, f, n, front, fx, fy, rows, cols);
             drawLattice(g, p, geo, fx, fy);
-            if (cur != null && cur.n() == n && cur.c() == front) {
-                drawWindow(g, p, f, cur, fx, fy);
-            }
-            if (hl != null && hl.n() == n && hl.c() == front) {
-                drawFocus(g, p, geo, hl, fx, fy);
-            }
             drawPlaneLabel(g, p, geo, n, front, fx, fy);
-        }
-        if (model.problem() != null) {
-            g.setFill(p.background().deriveColor(0, 1, 1, 0.65));
-            g.fillRect(0, 0, w, h);
         }
     }
 
@@ -212,10 +246,8 @@ public final class InputView extends CanvasPane {
         Color hue = p.channel(c);
         g.setFill(p.background().interpolate(hue, 0.22));
         g.fillRect(x, y, pw, ph);
-        g.setStroke(hue);
-        g.setLineWidth(2);
-        g.strokeRect(x, y, pw, ph);
         g.setFill(hue);
+        Paint2D.outline(g, x, y, pw, ph, 2);
         g.setFont(Font.font("System", FontWeight.BOLD, clamp(off * 0.7, 9, 15)));
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.TOP);
@@ -239,12 +271,9 @@ public final class InputView extends CanvasPane {
                 double cy = y0 + yy * cell;
                 boolean pad = y < 0 || y >= geo.h() || x < 0 || x >= geo.w();
                 double v = f.inputValue(n, c, y, x);
-                Color fill = pad ? p.padding() : p.valueFill(c, v, max);
-                g.setFill(fill);
+                Color fill = pad ? p.padding() : Paint2D.valueFill(p, c, v, max);
+                g.setFill(pad && cell >= 10 ? Paint2D.hatch(p) : fill);
                 g.fillRect(cx, cy, cell, cell);
-                if (pad && cell >= 10) {
-                    ColumnView.hatch(g, p, cx, cy, cell, cell);
-                }
                 if (text && CellFormat.value(v).length() * font.getSize() * 0.6 <= cell - 2) {
                     g.setFill(pad ? p.mutedText() : p.textOn(fill));
                     g.fillText(CellFormat.value(v), cx + cell / 2, cy + cell / 2);
@@ -252,21 +281,19 @@ public final class InputView extends CanvasPane {
             }
         }
         if (cell >= 5) {
-            g.setStroke(p.grid());
-            g.setLineWidth(1);
+            g.setFill(p.grid());
             for (int yy = 0; yy <= rows; yy++) {
-                double y = Math.floor(y0 + yy * cell) + 0.5;
-                g.strokeLine(x0, y, x0 + cols * cell, y);
+                g.fillRect(x0, Math.floor(y0 + yy * cell), cols * cell, 1);
             }
             for (int xx = 0; xx <= cols; xx++) {
-                double x = Math.floor(x0 + xx * cell) + 0.5;
-                g.strokeLine(x, y0, x, y0 + rows * cell);
+                g.fillRect(Math.floor(x0 + xx * cell), y0, 1, rows * cell);
             }
         }
         // the real input's border, so the padding ring reads as a frame around it
-        g.setStroke(p.channel(c));
-        g.setLineWidth(Math.max(2, Math.min(4, cell / 8)));
-        g.strokeRect(x0 + geo.pw() * cell, y0 + geo.ph() * cell, geo.w() * cell, geo.h() * cell);
+        g.setFill(p.channel(c));
+        double bw = Math.max(2, Math.min(4, cell / 8));
+        Paint2D.outline(g, x0 + geo.pw() * cell - bw / 2, y0 + geo.ph() * cell - bw / 2, geo.w() * cell + bw,
+                geo.h() * cell + bw, bw);
     }
 
     /** A dot at the top-left tap of every window: the stride, made visible. */
@@ -274,13 +301,11 @@ public final class InputView extends CanvasPane {
         if (cell < 6) {
             return;
         }
-        double r = clamp(cell * 0.09, 1.5, 4);
+        double r = Math.round(clamp(cell * 0.1, 2, 5));
         g.setFill(p.mutedText());
         for (int oy = 0; oy < geo.oh(); oy++) {
             for (int ox = 0; ox < geo.ow(); ox++) {
-                double cx = x0 + ox * geo.sw() * cell + r + 2;
-                double cy = y0 + oy * geo.sh() * cell + r + 2;
-                g.fillOval(cx - r, cy - r, 2 * r, 2 * r);
+                g.fillRect(x0 + ox * geo.sw() * cell + 2, y0 + oy * geo.sh() * cell + 2, r, r);
             }
         }
     }
@@ -290,13 +315,12 @@ public final class InputView extends CanvasPane {
         double lw = Math.max(2, Math.min(4, cell / 7));
         if (f.order() == TraceOrder.IM2COL_BY_TAP) {
             // the seed's slab: one (ky, kx) for every window, img[j:j_lim:SH, i:i_lim:SW]
-            g.setStroke(p.current());
-            g.setLineWidth(lw);
+            g.setFill(p.current());
             for (int oy = 0; oy < geo.oh(); oy++) {
                 for (int ox = 0; ox < geo.ow(); ox++) {
                     double sy = y0 + (oy * geo.sh() + e.ky() * geo.dh()) * cell;
                     double sx = x0 + (ox * geo.sw() + e.kx() * geo.dw()) * cell;
-                    g.strokeRect(sx + lw / 2, sy + lw / 2, cell - lw, cell - lw);
+                    Paint2D.outline(g, sx, sy, cell, cell, lw);
                 }
             }
         }
@@ -309,20 +333,20 @@ public final class InputView extends CanvasPane {
         g.setLineDashes(6, 4);
         g.strokeRect(wx - 3, wy - 3, spanX + 6, spanY + 6);
         g.setLineDashes((double[]) null);
-        g.setLineWidth(lw);
+        g.setFill(p.window());
         for (int ky = 0; ky < geo.kh(); ky++) {
             for (int kx = 0; kx < geo.kw(); kx++) {
                 double cy = wy + ky * geo.dh() * cell;
                 double cx = wx + kx * geo.dw() * cell;
-                g.strokeRect(cx + lw / 2, cy + lw / 2, cell - lw, cell - lw);
+                Paint2D.outline(g, cx, cy, cell, cell, lw);
             }
         }
         double cx = x0 + (e.ix() + geo.pw()) * cell;
         double cy = y0 + (e.iy() + geo.ph()) * cell;
         g.setFill(p.current());
         g.fillRect(cx, cy, cell, cell);
-        g.setStroke(p.currentOutline());
-        g.strokeRect(cx + lw / 2, cy + lw / 2, cell - lw, cell - lw);
+        g.setFill(p.currentOutline());
+        Paint2D.outline(g, cx, cy, cell, cell, lw);
         if (cell >= 20) {
             g.setFill(Color.web("#111418"));
             g.setFont(Font.font("System", FontWeight.BOLD, clamp(cell * 0.42, 8, 20)));
@@ -336,9 +360,8 @@ public final class InputView extends CanvasPane {
         double cx = x0 + (hl.x() + geo.pw()) * cell;
         double cy = y0 + (hl.y() + geo.ph()) * cell;
         double lw = Math.max(2.5, Math.min(5, cell / 6));
-        g.setStroke(p.link());
-        g.setLineWidth(lw);
-        g.strokeRect(cx + lw / 2, cy + lw / 2, cell - lw, cell - lw);
+        g.setFill(p.link());
+        Paint2D.outline(g, cx, cy, cell, cell, lw);
         // the number of column cells holding a copy, as a badge by the cell
         String badge = "×" + hl.count();
         double fs = clamp(cell * 0.4, 11, 18);

@@ -60,8 +60,20 @@ public final class TransportBar extends HBox {
         Label step = new Label();
         step.setId("step-label");
         step.getStyleClass().add("step-label");
-        step.textProperty().bind(i18n.bind(() -> i18n.get("transport.step",
-                model.position(), model.lengthProperty().get()), model.positionProperty(), model.lengthProperty()));
+        Runnable showStep = () -> step.setText(i18n.get("transport.step", model.position(),
+                model.lengthProperty().get()));
+        Throttle stepText = new Throttle(66, showStep);
+        model.positionProperty().addListener(o -> {
+            if (model.playingProperty().get()) {
+                stepText.request();
+            } else {
+                showStep.run();
+            }
+        });
+        model.playingProperty().addListener(o -> showStep.run());
+        model.lengthProperty().addListener(o -> showStep.run());
+        i18n.localeProperty().addListener(o -> showStep.run());
+        showStep.run();
         
 
         Label speedLabel = new Label();
