@@ -73,6 +73,16 @@ public final class Screenshot {
         }.start();
     }
 
+    /** The temporary file was private (0600); a picture for a README should be readable like any other file. */
+    private static void readableByOthers(Path out) {
+        try {
+            java.nio.file.Files.setPosixFilePermissions(out,
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (IOException | UnsupportedOperationException e) {
+            // not a POSIX file system: its defaults apply
+        }
+    }
+
     static int write(Scene scene, Path out) {
         WritableImage image = scene.snapshot(null);
         BufferedImage png = SwingFXUtils.fromFXImage(image, null);
@@ -82,6 +92,7 @@ public final class Screenshot {
                     throw new IOException("no PNG writer available");
                 }
             });
+            readableByOthers(out);
             return 0;
         } catch (IOException | RuntimeException e) {
             System.err.println("unfold: cannot write " + out + ": " + dev.unfold.core.Backends.oneLine(e));

@@ -346,8 +346,11 @@ public final class ColumnView extends CanvasPane {
             }
             g.setFont(cur ? bold : f);
             g.setFill(cur ? p.text() : p.mutedText());
-            double cx = Math.max(headerW + labelW / 2, headerW + (k + 0.5) * cellW - vx);
-            g.fillText(grid.colLabel(k), cx, headerH / 2);
+            double cx = headerW + (k + 0.5) * cellW - vx;
+            if (cx - labelW / 2 < headerW - 2 && !cur) {
+                continue; // scrolled half under the row header
+            }
+            g.fillText(grid.colLabel(k), Math.max(cx, headerW + labelW / 2), headerH / 2);
         }
         g.setFill(p.headerBackground());
         g.fillRect(0, 0, headerW, headerH);
