@@ -74,6 +74,7 @@ public final class UnfoldApp extends Application {
         stage.setOnHidden(e -> store.save(model.settings(new Settings.WindowBounds(stage.getX(), stage.getY(),
                 stage.getWidth(), stage.getHeight(), stage.isMaximized()))));
         stage.show();
+        window.columnView().requestFocus();
         model.start();
         if (o.step() != null) {
             model.seek(o.step());

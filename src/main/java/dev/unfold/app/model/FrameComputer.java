@@ -17,8 +17,9 @@ import java.util.function.Consumer;
 
 /**
  * Computes frames on one background thread, latest request wins: a request that is no longer the newest when
- * the worker reaches it is skipped, and a result that went stale while it was computed is dropped, so a
- * slider storm costs at most one computation beyond the last change.
+ * the worker reaches it is skipped, and a result that went stale while it was computed or on its way to the
+ * FX thread is dropped, so a slider storm costs at most one computation beyond the last change and the
+ * window never shows an older frame after a newer one.
  *
  * <p>The worker owns the open backend, so opening, switching and closing backends never races a computation.
  */
@@ -58,12 +59,20 @@ public final class FrameComputer implements AutoCloseable {
             try {
                 Frame f = compute(gen, request);
                 if (gen == latest.get()) {
-                    deliver.accept(() -> done.accept(f));
+                    deliver.accept(() -> { // checked again on arrival: a newer request may have come meanwhile
+                        if (gen == latest.get()) {
+                            done.accept(f);
+                        }
+                    });
                 }
             } catch (Throwable t) { // the window must survive whatever a backend throws, out of memory included
                 if (gen == latest.get()) {
                     String reason = Backends.oneLine(t);
-                    deliver.accept(() -> failed.accept(reason));
+                    deliver.accept(() -> {
+                        if (gen == latest.get()) {
+                            failed.accept(reason);
+                        }
+                    });
                 }
             }
         });

@@ -62,6 +62,8 @@ public final class ColumnView extends CanvasPane {
 
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> model.hover(focusAt(e.getX(), e.getY())));
         canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> model.clearHover());
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> requestFocus());
+        setFocusTraversable(true); // arrows and space then drive the animation, not a slider
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> model.togglePin(focusAt(e.getX(), e.getY())));
         addEventHandler(ScrollEvent.SCROLL, this::scroll);
     }

@@ -46,6 +46,8 @@ public final class MainWindow {
     private final FormulaPanel formula;
     private final AnimationTimer timer;
     private long lastTick;
+    private boolean animate;
+    private final javafx.beans.value.ChangeListener<Boolean> playing = this::playingChanged;
 
     public MainWindow(MainModel model, I18n i18n) {
         this.model = model;
@@ -166,13 +168,30 @@ public final class MainWindow {
         return scene;
     }
 
+    /** Lets the animation run: the timer ticks only while playing, so an idle window costs no pulses. */
     public void startAnimation() {
-        lastTick = 0;
-        timer.start();
+        animate = true;
+        model.playingProperty().removeListener(playing);
+        model.playingProperty().addListener(playing);
+        if (model.playingProperty().get()) {
+            lastTick = 0;
+            timer.start();
+        }
     }
 
     public void stopAnimation() {
+        animate = false;
+        model.playingProperty().removeListener(playing);
         timer.stop();
+    }
+
+    private void playingChanged(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+        if (now && animate) {
+            lastTick = 0;
+            timer.start();
+        } else if (!now) {
+            timer.stop();
+        }
     }
 
     public ObjectProperty<AppTheme> themeProperty() {
