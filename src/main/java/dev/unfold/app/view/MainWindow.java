@@ -77,6 +77,9 @@ public final class MainWindow {
         right.setMinWidth(340);
         right.getStyleClass().add("side-scroll");
         root.setRight(right);
+        // the numbers there belong to the last valid frame: fade them while the parameters are invalid
+        right.opacityProperty().bind(javafx.beans.binding.Bindings.when(model.problemProperty().isNotNull())
+                .then(0.4).otherwise(1.0));
 
         SplitPane split = new SplitPane(pane(caption("caption-input", this::inputCaption), inputView),
                 pane(caption("caption-column", this::columnCaption), columnView));

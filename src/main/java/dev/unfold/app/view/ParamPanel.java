@@ -62,6 +62,7 @@ public final class ParamPanel extends VBox {
         Label title = new Label();
         title.textProperty().bind(i18n.text("problem.title"));
         title.getStyleClass().add("problem-title");
+        title.setWrapText(true);
         problemBox.getChildren().addAll(title, problemText, fix);
         getChildren().add(problemBox);
 

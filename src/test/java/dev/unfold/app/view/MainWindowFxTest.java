@@ -308,12 +308,22 @@ class MainWindowFxTest {
         Label text = robot.lookup("#problem-text").queryAs(Label.class);
         assertTrue(text.isVisible() && text.getText().contains("window width is 9"), text.getText());
         assertTrue(robot.lookup("#play").queryButton().isDisabled());
+        keepForReview("invalid-window.png");
         robot.clickOn("#problem-fix");
         settle();
         assertNull(model.problem());
         assertFalse(banner.isVisible());
         assertEquals(9, model.frame().geometry().kh());
         assertEquals(3, model.frame().geometry().ph());
+    }
+
+    /** Saves the scene under target/ui-shots for a person to look at; the assertions do not depend on it. */
+    private void keepForReview(String name) throws Exception {
+        WritableImage img = fx(() -> window.root().getScene().snapshot(null));
+        java.nio.file.Path dir = java.nio.file.Path.of("target", "ui-shots");
+        java.nio.file.Files.createDirectories(dir);
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(img, null), "png",
+                dir.resolve(name).toFile());
     }
 
     @Test
