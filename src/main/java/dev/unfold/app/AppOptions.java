@@ -293,9 +293,4 @@ public final class AppOptions {
         return screenshot != null || headless || ((frameBench || startupTime) && noDisplay);
     }
 
-    /** True when any parameter option was given, so remembered parameters must not override them. */
-    public boolean setsParameters() {
-        return kernel != null || stride != null || pad != null || dilation != null || size != null
-                || channels != null || batch != null;
-    }
 }

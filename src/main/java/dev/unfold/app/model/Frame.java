@@ -1,6 +1,5 @@
 package dev.unfold.app.model;
 
-import dev.unfold.core.ColumnElement;
 import dev.unfold.core.Geometry;
 import dev.unfold.core.Layout;
 import dev.unfold.core.trace.Move;
@@ -39,11 +38,6 @@ public record Frame(long generation, Geometry geometry, Layout layout, TraceOrde
         return column[layout.index(geometry, row, tap)];
     }
 
-    /** True when the first {@code position} moves of the trace include the one that writes (row, tap). */
-    public boolean written(int row, int tap, long position) {
-        return stepOfCell[cell(row, tap)] < position;
-    }
-
     /** The move shown at {@code position}: the last one done, or null before the first. */
     public Move moveAt(long position) {
         return position <= 0 ? null : trace.move(Math.min(position, length()) - 1);
@@ -51,10 +45,6 @@ public record Frame(long generation, Geometry geometry, Layout layout, TraceOrde
 
     public boolean padding(int row, int tap) {
         return paddingCell[cell(row, tap)];
-    }
-
-    public ColumnElement element(int row, int tap) {
-        return ColumnElement.of(geometry, row, tap);
     }
 
     /** Input value at (n, c, y, x), or 0 in the padding. */

@@ -79,17 +79,6 @@ public final class FrameComputer implements AutoCloseable {
         return gen;
     }
 
-    /** The generation of the newest request. */
-    public long latest() {
-        return latest.get();
-    }
-
-    /** Computes on the worker and waits for the result (headless tools); makes any pending request stale. */
-    public Frame computeNow(Request request) throws Exception {
-        long gen = latest.incrementAndGet();
-        return worker.submit(() -> compute(gen, request)).get();
-    }
-
     private Frame compute(long gen, Request r) throws BackendUnavailableException {
         Geometry g = r.geometry();
         String problem = g.allocationProblem(dev.unfold.core.DType.FLOAT64);

@@ -35,7 +35,4 @@ public record Settings(Params params, Set<Pair> linked, TraceOrder order, Layout
         return new Settings(params, linked, order, l, backend, speed, cellSize, window);
     }
 
-    public Settings withWindow(WindowBounds w) {
-        return new Settings(params, linked, order, layout, backend, speed, cellSize, w);
-    }
 }
