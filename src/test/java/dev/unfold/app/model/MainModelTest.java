@@ -178,6 +178,23 @@ class MainModelTest {
     }
 
     @Test
+    void cudaAskedForWithoutADeviceSaysWhyAndUsesTheCpu() throws Exception {
+        try (ModelHarness h = new ModelHarness(Settings.defaults())) {
+            h.start();
+            MainModel m = h.model;
+            assertFalse(m.cudaAvailabilityProperty().get().available());
+            m.setBackend(dev.unfold.core.BackendChoice.CUDA);
+            h.settle();
+            Frame f = m.frame();
+            assertEquals("cpu", f.backendName());
+            assertTrue(f.backendNote().startsWith("CUDA unavailable: "), f.backendNote());
+            assertNull(m.computeErrorProperty().get());
+            Geometry g = f.geometry();
+            assertArrayEquals(new CpuBackend(1).im2col(g, f.layout(), InputSource.RAMP.fill(g)), f.column());
+        }
+    }
+
+    @Test
     void pinnedFocusIgnoresHoverUntilReleased() throws Exception {
         try (ModelHarness h = new ModelHarness(Settings.defaults())) {
             h.start();
