@@ -1,19 +1,127 @@
 package dev.unfold.app;
 
+import dev.unfold.app.headless.FrameBench;
+import dev.unfold.app.headless.Screenshot;
+import dev.unfold.app.i18n.I18n;
+import dev.unfold.app.model.FrameComputer;
+import dev.unfold.app.model.MainModel;
+import dev.unfold.app.model.Settings;
+import dev.unfold.app.model.SettingsStore;
+import dev.unfold.app.view.MainWindow;
 import dev.unfold.core.Backends;
+import javafx.animation.AnimationTimer;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
-/** The desktop application. */
+/** The desktop application: the im2col visualizer window, or one of the headless tools its options ask for. */
 public final class UnfoldApp extends Application {
+
+    private static volatile AppOptions preparsed;
+    private static volatile long launchNanos;
+
+    private FrameComputer computer;
+
+    /** Starts the toolkit with options the launcher has already checked. */
+    public static void launch(AppOptions options, String[] args) {
+        preparsed = options;
+        launchNanos = System.nanoTime();
+        Application.launch(UnfoldApp.class, args);
+    }
+
     @Override
     public void start(Stage stage) {
-        Label label = new Label("Unfold — im2col and col2im, animated");
-        stage.setScene(new Scene(new StackPane(label), 960, 640));
-        stage.setTitle("Unfold");
+        long startEntered = System.nanoTime();
+        AppOptions o = preparsed;
+        if (o == null) { // started without the launcher, e.g. by a tool that knows only the Application class
+            try {
+                o = AppOptions.parse(getParameters().getRaw().toArray(String[]::new), SettingsStore.user().load());
+            } catch (AppOptions.BadOption e) {
+                System.err.println("unfold: " + e.getMessage());
+                Platform.exit();
+                return;
+            }
+        }
+        I18n i18n = new I18n(o.locale() != null ? o.locale() : I18n.systemDefault());
+        Backends backends = Backends.discover();
+        computer = new FrameComputer(backends);
+        MainModel model = new MainModel(backends, computer, Platform::runLater, o.settings());
+        MainWindow window = new MainWindow(model, i18n);
+        window.themeProperty().set(o.theme());
+
+        if (o.screenshot() != null) {
+            Screenshot.render(stage, model, window, o);
+            return;
+        }
+        if (o.frameBench()) {
+            FrameBench.run(stage, model, window);
+            return;
+        }
+        SettingsStore store = SettingsStore.user();
+        Settings.WindowBounds b = o.settings().window();
+        double[] size = o.windowSize();
+        Scene scene = window.createScene(size != null ? size[0] : b.width(), size != null ? size[1] : b.height());
+        stage.setScene(scene);
+        stage.titleProperty().bind(i18n.text("app.title"));
+        if (Double.isFinite(b.x()) && Double.isFinite(b.y())) {
+            stage.setX(b.x());
+            stage.setY(b.y());
+        }
+        stage.setMaximized(b.maximized());
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
+        stage.setOnHidden(e -> store.save(model.settings(new Settings.WindowBounds(stage.getX(), stage.getY(),
+                stage.getWidth(), stage.getHeight(), stage.isMaximized()))));
         stage.show();
+        window.columnView().requestFocus();
+        model.start();
+        if (o.step() != null) {
+            model.seek(o.step());
+        }
+        window.startAnimation();
+        if (o.startupTime()) {
+            long shown = System.nanoTime();
+            model.frameProperty().addListener((obs, a, f) -> frameArrived = System.nanoTime());
+            reportFirstFrame(model, window, startEntered, shown);
+        }
+    }
+
+    /** Prints the time from JVM start to the first pulse after the first frame was drawn, then exits. */
+    private static volatile long frameArrived;
+
+    private static void reportFirstFrame(MainModel model, MainWindow window, long startEntered, long shown) {
+        long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        new AnimationTimer() {
+            private long drawnAt = -1;
+
+            @Override
+            public void handle(long now) {
+                if (model.frame() != null && window.columnView().drawCount() > 0 && drawnAt < 0
+                        && !model.computingProperty().get()) {
+                    drawnAt = window.columnView().drawCount();
+                    return; // the frame was drawn in this pulse's layout; the next pulse begins once it is shown
+                }
+                if (drawnAt >= 0) {
+                    long ms = System.currentTimeMillis() - jvmStart;
+                    long sinceLaunch = (System.nanoTime() - launchNanos) / 1_000_000;
+                    System.out.println("start to first frame: " + ms + " ms from JVM start ("
+                            + sinceLaunch + " ms from toolkit launch; toolkit up at "
+                            + (startEntered - launchNanos) / 1_000_000 + " ms, window shown at "
+                            + (shown - launchNanos) / 1_000_000 + " ms, first frame computed at "
+                            + (frameArrived - launchNanos) / 1_000_000 + " ms)");
+                    stop();
+                    Platform.exit();
+                    System.exit(0);
+                }
+            }
+        }.start();
+    }
+
+    @Override
+    public void stop() {
+        if (computer != null) {
+            computer.close();
+        }
     }
 }

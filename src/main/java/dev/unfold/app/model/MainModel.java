@@ -1,0 +1,463 @@
+package dev.unfold.app.model;
+
+import dev.unfold.core.Availability;
+import dev.unfold.core.BackendChoice;
+import dev.unfold.core.Backends;
+import dev.unfold.core.Layout;
+import dev.unfold.core.trace.Move;
+import dev.unfold.core.trace.TraceOrder;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The main window's state. Views bind to the read-only properties and change state only through the commands
+ * below; everything runs on the FX thread except the frame computation, which {@link FrameComputer} does in
+ * the background (latest request wins).
+ *
+ * <p>{@code position} counts the trace moves done, 0 to {@code length}; the move shown as current is the
+ * last one done.
+ */
+public final class MainModel {
+
+    public static final double MIN_SPEED = 0.5;
+    public static final double MAX_SPEED = 50_000;
+    public static final double MIN_CELL = 4;
+    public static final double MAX_CELL = 96;
+
+    private final FrameComputer computer;
+    private final Executor fx;
+    private final Backends backends;
+    private final InputSource inputSource = InputSource.RAMP;
+
+    private final ReadOnlyObjectWrapper<Params> params = new ReadOnlyObjectWrapper<>(this, "params");
+    private final Map<Pair, ReadOnlyBooleanWrapper> linked = new EnumMap<>(Pair.class);
+    private final ReadOnlyObjectWrapper<ParamProblem> problem = new ReadOnlyObjectWrapper<>(this, "problem");
+    private final ReadOnlyObjectWrapper<TraceOrder> order = new ReadOnlyObjectWrapper<>(this, "order");
+    private final ReadOnlyObjectWrapper<Layout> layout = new ReadOnlyObjectWrapper<>(this, "layout");
+    private final ReadOnlyObjectWrapper<ViewKind> view = new ReadOnlyObjectWrapper<>(this, "view", ViewKind.IM2COL);
+    private final ReadOnlyObjectWrapper<BackendChoice> backendChoice = new ReadOnlyObjectWrapper<>(this, "backend");
+    private final ReadOnlyObjectWrapper<Availability> cudaAvailability = new ReadOnlyObjectWrapper<>(this, "cuda");
+    private final ReadOnlyObjectWrapper<Frame> frame = new ReadOnlyObjectWrapper<>(this, "frame");
+    private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper(this, "computing");
+    private final ReadOnlyStringWrapper computeError = new ReadOnlyStringWrapper(this, "computeError");
+    private final ReadOnlyLongWrapper position = new ReadOnlyLongWrapper(this, "position");
+    private final ReadOnlyLongWrapper length = new ReadOnlyLongWrapper(this, "length");
+    private final ReadOnlyObjectWrapper<Move> currentMove = new ReadOnlyObjectWrapper<>(this, "currentMove");
+    private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing");
+    private final ReadOnlyDoubleWrapper speed = new ReadOnlyDoubleWrapper(this, "speed");
+    private final ReadOnlyObjectWrapper<Focus> focus = new ReadOnlyObjectWrapper<>(this, "focus");
+    private final ReadOnlyBooleanWrapper pinned = new ReadOnlyBooleanWrapper(this, "pinned");
+    private final ReadOnlyObjectWrapper<Highlight> highlight = new ReadOnlyObjectWrapper<>(this, "highlight");
+    private final ReadOnlyDoubleWrapper cellSize = new ReadOnlyDoubleWrapper(this, "cellSize");
+
+    private double pendingSteps; // fractional steps carried between animation ticks
+    private long requestedPosition = -1; // a position asked for before the frame that holds it arrived
+
+    /**
+     * @param fx where results are delivered: {@code Platform::runLater} in the application
+     */
+    public MainModel(Backends backends, FrameComputer computer, Executor fx, Settings settings) {
+        this.backends = backends;
+        this.computer = computer;
+        this.fx = fx;
+        for (Pair p : Pair.values()) {
+            linked.put(p, new ReadOnlyBooleanWrapper(this, "linked" + p.name(), settings.linked().contains(p)));
+        }
+        params.set(settings.params());
+        order.set(settings.order());
+        layout.set(settings.layout());
+        backendChoice.set(settings.backend());
+        speed.set(clamp(settings.speed(), MIN_SPEED, MAX_SPEED));
+        cellSize.set(clamp(settings.cellSize(), MIN_CELL, MAX_CELL));
+        problem.set(ParamProblem.of(settings.params()));
+        position.addListener((o, a, b) -> updateMove());
+        frame.addListener((o, a, b) -> updateMove());
+        focus.addListener((o, a, b) -> highlight.set(Highlight.of(frame.get(), b)));
+        frame.addListener((o, a, b) -> highlight.set(Highlight.of(b, focus.get())));
+    }
+
+    // ---- read-only state -------------------------------------------------------------------------
+
+    public ReadOnlyObjectProperty<Params> paramsProperty() {
+        return params.getReadOnlyProperty();
+    }
+
+    public Params params() {
+        return params.get();
+    }
+
+    public ReadOnlyBooleanProperty linkedProperty(Pair pair) {
+        return linked.get(pair).getReadOnlyProperty();
+    }
+
+    public Set<Pair> linkedPairs() {
+        Set<Pair> s = EnumSet.noneOf(Pair.class);
+        linked.forEach((p, b) -> {
+            if (b.get()) {
+                s.add(p);
+            }
+        });
+        return s;
+    }
+
+    /** Why the current params are not a convolution; null when they are. */
+    public ReadOnlyObjectProperty<ParamProblem> problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<TraceOrder> orderProperty() {
+        return order.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Layout> layoutProperty() {
+        return layout.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ViewKind> viewProperty() {
+        return view.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<BackendChoice> backendChoiceProperty() {
+        return backendChoice.getReadOnlyProperty();
+    }
+
+    /** Whether CUDA works here, and why not; null until the probe has answered. */
+    public ReadOnlyObjectProperty<Availability> cudaAvailabilityProperty() {
+        return cudaAvailability.getReadOnlyProperty();
+    }
+
+    /** The newest computed frame; it stays while the params are invalid, and the views dim it. */
+    public ReadOnlyObjectProperty<Frame> frameProperty() {
+        return frame.getReadOnlyProperty();
+    }
+
+    public Frame frame() {
+        return frame.get();
+    }
+
+    /** True from a change until the frame for it has arrived. */
+    public ReadOnlyBooleanProperty computingProperty() {
+        return computing.getReadOnlyProperty();
+    }
+
+    /** Why the last computation failed, in one line; null after a success. */
+    public ReadOnlyStringProperty computeErrorProperty() {
+        return computeError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty positionProperty() {
+        return position.getReadOnlyProperty();
+    }
+
+    public long position() {
+        return position.get();
+    }
+
+    public ReadOnlyLongProperty lengthProperty() {
+        return length.getReadOnlyProperty();
+    }
+
+    /** The last move done, or null at position 0. */
+    public ReadOnlyObjectProperty<Move> currentMoveProperty() {
+        return currentMove.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty playingProperty() {
+        return playing.getReadOnlyProperty();
+    }
+
+    /** Steps per second while playing. */
+    public ReadOnlyDoubleProperty speedProperty() {
+        return speed.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Focus> focusProperty() {
+        return focus.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty pinnedProperty() {
+        return pinned.getReadOnlyProperty();
+    }
+
+    /** What the focus lights in both views, or null. */
+    public ReadOnlyObjectProperty<Highlight> highlightProperty() {
+        return highlight.getReadOnlyProperty();
+    }
+
+    public Highlight highlight() {
+        return highlight.get();
+    }
+
+    public Move currentMove() {
+        return currentMove.get();
+    }
+
+    public TraceOrder order() {
+        return order.get();
+    }
+
+    public ParamProblem problem() {
+        return problem.get();
+    }
+
+    /** Column-matrix cell size in pixels: the zoom. */
+    public ReadOnlyDoubleProperty cellSizeProperty() {
+        return cellSize.getReadOnlyProperty();
+    }
+
+    /** What to remember for the next run (the window bounds are the caller's). */
+    public Settings settings(Settings.WindowBounds window) {
+        return new Settings(params.get(), linkedPairs(), order.get(), layout.get(), backendChoice.get(),
+                speed.get(), cellSize.get(), window);
+    }
+
+    // ---- commands --------------------------------------------------------------------------------
+
+    /** Starts the first computation and the CUDA probe. */
+    public void start() {
+        Thread probe = new Thread(() -> {
+            Availability a = backends.availability("cuda");
+            fx.execute(() -> cudaAvailability.set(a));
+        }, "unfold-cuda-probe");
+        probe.setDaemon(true);
+        probe.start();
+        recompute();
+    }
+
+    /** Sets one number; a linked pair moves together. Out-of-range values are clamped to the slider. */
+    public void set(ParamKey key, int value) {
+        int v = key.clamp(value);
+        Params p = params.get().with(key, v);
+        Pair pair = key.pair();
+        if (pair != null && linked.get(pair).get()) {
+            p = p.with(pair.other(key), v);
+        }
+        setParams(p);
+    }
+
+    /** Links or unlinks a pair; linking copies the height value to the width. */
+    public void setLinked(Pair pair, boolean on) {
+        linked.get(pair).set(on);
+        if (on && !params.get().square(pair)) {
+            setParams(params.get().with(pair.width(), params.get().get(pair.height())));
+        }
+    }
+
+    public void setParams(Params p) {
+        if (p.equals(params.get())) {
+            return;
+        }
+        for (Pair pair : Pair.values()) {
+            if (!p.square(pair)) {
+                linked.get(pair).set(false);
+            }
+        }
+        params.set(p);
+        problem.set(ParamProblem.of(p));
+        recompute();
+    }
+
+    public void applyPreset(Preset preset) {
+        Params p = preset.apply(params.get());
+        for (Pair pair : Pair.values()) {
+            linked.get(pair).set(p.square(pair));
+        }
+        setParams(p);
+    }
+
+    /** Applies the suggested fix for an invalid combination. */
+    public void fixProblem() {
+        ParamProblem pr = problem.get();
+        if (pr != null) {
+            setParams(pr.fix(params.get()));
+        }
+    }
+
+    public void setOrder(TraceOrder o) {
+        if (!o.im2col()) {
+            throw new IllegalArgumentException("the im2col view animates im2col orders, not " + o);
+        }
+        if (o != order.get()) {
+            order.set(o);
+            recompute();
+        }
+    }
+
+    public void setLayout(Layout l) {
+        if (l != layout.get()) {
+            layout.set(l);
+            recompute();
+        }
+    }
+
+    public void setView(ViewKind v) {
+        view.set(v);
+    }
+
+    public void setBackend(BackendChoice c) {
+        if (c != backendChoice.get()) {
+            backendChoice.set(c);
+            recompute();
+        }
+    }
+
+    public void play() {
+        if (frame.get() == null || problem.get() != null) {
+            return;
+        }
+        if (position.get() >= length.get()) {
+            position.set(0);
+        }
+        pendingSteps = 0;
+        playing.set(true);
+    }
+
+    public void pause() {
+        playing.set(false);
+    }
+
+    public void togglePlay() {
+        if (playing.get()) {
+            pause();
+        } else {
+            play();
+        }
+    }
+
+    public void stepForward() {
+        pause();
+        seek(position.get() + 1);
+    }
+
+    public void stepBack() {
+        pause();
+        seek(position.get() - 1);
+    }
+
+    /** Moves to a position, clamped to [0, length]. */
+    public void seek(long p) {
+        if (frame.get() == null || computing.get()) {
+            requestedPosition = Math.max(0, p);
+        }
+        position.set(Math.max(0, Math.min(length.get(), p)));
+    }
+
+    public void setSpeed(double stepsPerSecond) {
+        speed.set(clamp(stepsPerSecond, MIN_SPEED, MAX_SPEED));
+    }
+
+    /** Advances playback by {@code seconds} of wall time; the animation timer calls this once per frame. */
+    public void tick(double seconds) {
+        if (!playing.get()) {
+            return;
+        }
+        pendingSteps += speed.get() * Math.max(0, seconds);
+        long whole = (long) pendingSteps;
+        if (whole == 0) {
+            return;
+        }
+        pendingSteps -= whole;
+        long next = Math.min(length.get(), position.get() + whole);
+        position.set(next);
+        if (next >= length.get()) {
+            playing.set(false);
+        }
+    }
+
+    /** The pointer is over a cell; ignored while a highlight is pinned. */
+    public void hover(Focus f) {
+        if (!pinned.get()) {
+            focus.set(f);
+        }
+    }
+
+    public void clearHover() {
+        if (!pinned.get()) {
+            focus.set(null);
+        }
+    }
+
+    /** A click: pins the highlight of {@code f}; clicking the pinned cell again, or {@code null}, unpins. */
+    public void togglePin(Focus f) {
+        if (f == null || (pinned.get() && f.equals(focus.get()))) {
+            pinned.set(false);
+            focus.set(f);
+            return;
+        }
+        focus.set(f);
+        pinned.set(true);
+    }
+
+    public void zoomIn() {
+        setCellSize(cellSize.get() * 1.25);
+    }
+
+    public void zoomOut() {
+        setCellSize(cellSize.get() / 1.25);
+    }
+
+    public void setCellSize(double px) {
+        cellSize.set(clamp(px, MIN_CELL, MAX_CELL));
+    }
+
+    // ---- internals -------------------------------------------------------------------------------
+
+    private void recompute() {
+        Params p = params.get();
+        if (problem.get() != null) {
+            pause();
+            return;
+        }
+        computing.set(true);
+        FrameComputer.Request r = new FrameComputer.Request(p.geometry(), layout.get(), order.get(),
+                backendChoice.get(), inputSource);
+        computer.submit(r, fx::execute, this::accept, this::fail);
+    }
+
+    private void accept(Frame f) {
+        Frame old = frame.get();
+        long oldLength = length.get();
+        long next;
+        if (requestedPosition >= 0) {
+            next = requestedPosition;
+            requestedPosition = -1;
+        } else if (old == null || position.get() >= oldLength) {
+            next = f.length(); // a finished animation stays finished: the whole matrix shows
+        } else {
+            next = position.get();
+        }
+        length.set(f.length());
+        position.set(Math.min(next, f.length()));
+        frame.set(f);
+        computeError.set(null);
+        computing.set(false);
+    }
+
+    private void fail(String reason) {
+        computeError.set(reason);
+        computing.set(false);
+        pause();
+    }
+
+    private void updateMove() {
+        Frame f = frame.get();
+        currentMove.set(f == null ? null : f.moveAt(position.get()));
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return Double.isFinite(v) ? Math.max(lo, Math.min(hi, v)) : lo;
+    }
+}

@@ -1,0 +1,255 @@
+package dev.unfold.app.view;
+
+import dev.unfold.app.i18n.Fonts;
+import dev.unfold.app.i18n.I18n;
+import dev.unfold.app.model.Frame;
+import dev.unfold.app.model.MainModel;
+import dev.unfold.core.Geometry;
+import java.util.Locale;
+import javafx.animation.AnimationTimer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The main window's scene: tool bar, parameter panel, input and column views side by side with the transport
+ * below, the formula panel and the status bar. It also owns the animation timer and the keyboard.
+ */
+public final class MainWindow {
+
+    private final MainModel model;
+    private final I18n i18n;
+    private final ObjectProperty<AppTheme> theme = new SimpleObjectProperty<>(this, "theme", AppTheme.LIGHT);
+    private final ObjectProperty<Palette> palette = new SimpleObjectProperty<>(this, "palette", Palette.LIGHT);
+    private final BorderPane root = new BorderPane();
+    private final InputView inputView;
+    private final ColumnView columnView;
+    private final ParamPanel params;
+    private final TransportBar transport;
+    private final FormulaPanel formula;
+    private final AnimationTimer timer;
+    private long lastTick;
+    private boolean animate;
+    private final javafx.beans.value.ChangeListener<Boolean> playing = this::playingChanged;
+
+    public MainWindow(MainModel model, I18n i18n) {
+        this.model = model;
+        this.i18n = i18n;
+        root.getStyleClass().add("unfold-root");
+        root.setId("main");
+        inputView = new InputView(model, palette);
+        inputView.setId("input-view");
+        columnView = new ColumnView(model, palette);
+        columnView.setId("column-view");
+        params = new ParamPanel(model, i18n);
+        transport = new TransportBar(model, i18n);
+        formula = new FormulaPanel(model, i18n);
+
+        root.setTop(new TopBar(model, i18n));
+        ScrollPane left = new ScrollPane(params);
+        left.setFitToWidth(true);
+        left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        left.setPrefWidth(320);
+        left.setMinWidth(300);
+        left.getStyleClass().add("side-scroll");
+        root.setLeft(left);
+        ScrollPane right = new ScrollPane(formula);
+        right.setFitToWidth(true);
+        right.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        right.setPrefWidth(410);
+        right.setMinWidth(340);
+        right.getStyleClass().add("side-scroll");
+        root.setRight(right);
+        // the numbers there belong to the last valid frame: fade them while the parameters are invalid
+        right.opacityProperty().bind(javafx.beans.binding.Bindings.when(model.problemProperty().isNotNull())
+                .then(0.4).otherwise(1.0));
+
+        SplitPane split = new SplitPane(pane(caption("caption-input", this::inputCaption), inputView),
+                pane(caption("caption-column", this::columnCaption), columnView));
+        split.setDividerPositions(0.45);
+        Label banner = new Label();
+        banner.setId("problem-banner");
+        banner.getStyleClass().add("problem-banner");
+        banner.setWrapText(true);
+        banner.setMaxWidth(640);
+        banner.visibleProperty().bind(model.problemProperty().isNotNull());
+        banner.textProperty().bind(i18n.bind(() -> model.problem() == null ? ""
+                : i18n.get("problem.banner", ProblemText.describe(model.problem(), i18n)), model.problemProperty()));
+        StackPane views = new StackPane(split, banner);
+        StackPane.setAlignment(banner, Pos.CENTER);
+        VBox center = new VBox(views, transport);
+        VBox.setVgrow(views, Priority.ALWAYS);
+        root.setCenter(center);
+        root.setBottom(new StatusLine(model, i18n));
+
+        theme.addListener((o, a, t) -> applyTheme(t));
+        applyTheme(theme.get());
+        i18n.localeProperty().addListener((o, a, l) -> applyFont(l));
+        applyFont(i18n.locale());
+
+        timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                double dt = lastTick == 0 ? 0 : (now - lastTick) / 1e9;
+                lastTick = now;
+                model.tick(Math.min(dt, 0.25));
+            }
+        };
+    }
+
+    private static VBox pane(Label caption, Node view) {
+        VBox box = new VBox(caption, view);
+        box.getStyleClass().add("view-pane");
+        VBox.setVgrow(view, Priority.ALWAYS);
+        return box;
+    }
+
+    private Label caption(String id, java.util.concurrent.Callable<String> text) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add("view-caption");
+        l.setPadding(new Insets(6, 10, 6, 10));
+        l.setMaxWidth(Double.MAX_VALUE);
+        l.textProperty().bind(i18n.bind(text, model.frameProperty()));
+        return l;
+    }
+
+    private String inputCaption() {
+        Frame f = model.frame();
+        if (f == null) {
+            return i18n.get("caption.input.empty");
+        }
+        Geometry g = f.geometry();
+        return i18n.get("caption.input", g.n(), g.c(), g.h(), g.w(), g.h() + 2 * g.ph(), g.w() + 2 * g.pw());
+    }
+
+    private String columnCaption() {
+        Frame f = model.frame();
+        if (f == null) {
+            return i18n.get("caption.column.empty");
+        }
+        Geometry g = f.geometry();
+        return i18n.get("caption.column", i18n.number(g.patchCount(), 0), i18n.number(g.patchSize(), 0),
+                f.layout().label(), i18n.number(g.blowUp(), 2));
+    }
+
+    /** The theme hook: AtlantaFX for the controls, a palette for the canvases, a style class for our CSS. */
+    private void applyTheme(AppTheme t) {
+        javafx.application.Application.setUserAgentStylesheet(t.userAgentStylesheet());
+        palette.set(t.palette());
+        root.getStyleClass().removeAll("light", "dark");
+        root.getStyleClass().add(t.dark() ? "dark" : "light");
+    }
+
+    private void applyFont(Locale l) {
+        boolean korean = l.getLanguage().equals("ko") && Fonts.loadKorean();
+        root.setStyle(korean ? "-fx-font-family: '" + Fonts.KOREAN_FAMILY + "';" : "");
+    }
+
+    /** A scene with the stylesheets and keyboard handling installed. */
+    public Scene createScene(double width, double height) {
+        Scene scene = new Scene(root, width, height);
+        scene.getStylesheets().add(MainWindow.class.getResource("/dev/unfold/app/view/unfold.css").toExternalForm());
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
+        return scene;
+    }
+
+    /** Lets the animation run: the timer ticks only while playing, so an idle window costs no pulses. */
+    public void startAnimation() {
+        animate = true;
+        model.playingProperty().removeListener(playing);
+        model.playingProperty().addListener(playing);
+        if (model.playingProperty().get()) {
+            lastTick = 0;
+            timer.start();
+        }
+    }
+
+    public void stopAnimation() {
+        animate = false;
+        model.playingProperty().removeListener(playing);
+        timer.stop();
+    }
+
+    private void playingChanged(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+        if (now && animate) {
+            lastTick = 0;
+            timer.start();
+        } else if (!now) {
+            timer.stop();
+        }
+    }
+
+    public ObjectProperty<AppTheme> themeProperty() {
+        return theme;
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public InputView inputView() {
+        return inputView;
+    }
+
+    public ColumnView columnView() {
+        return columnView;
+    }
+
+    public ParamPanel params() {
+        return params;
+    }
+
+    public TransportBar transport() {
+        return transport;
+    }
+
+    public FormulaPanel formula() {
+        return formula;
+    }
+
+    private void key(KeyEvent e) {
+        Node focus = root.getScene() == null ? null : root.getScene().getFocusOwner();
+        boolean typing = focus instanceof TextInputControl;
+        boolean adjusting = typing || focus instanceof Slider || focus instanceof Spinner
+                || focus instanceof ComboBoxBase;
+        KeyCode k = e.getCode();
+        if (k == KeyCode.SPACE && !typing) {
+            model.togglePlay();
+        } else if (k == KeyCode.RIGHT && !adjusting) {
+            model.stepForward();
+        } else if (k == KeyCode.LEFT && !adjusting) {
+            model.stepBack();
+        } else if ((k == KeyCode.PLUS || k == KeyCode.ADD || k == KeyCode.EQUALS) && !typing) {
+            model.zoomIn();
+        } else if ((k == KeyCode.MINUS || k == KeyCode.SUBTRACT) && !typing) {
+            model.zoomOut();
+        } else if (k == KeyCode.HOME && !adjusting) {
+            model.seek(0);
+        } else if (k == KeyCode.END && !adjusting) {
+            model.seek(model.lengthProperty().get());
+        } else if (k == KeyCode.ESCAPE) {
+            model.togglePin(null);
+        } else {
+            return;
+        }
+        e.consume();
+    }
+}

@@ -1,0 +1,267 @@
+package dev.unfold.app.view;
+
+import dev.unfold.app.i18n.I18n;
+import dev.unfold.app.model.MainModel;
+import dev.unfold.app.model.Pair;
+import dev.unfold.app.model.ParamKey;
+import dev.unfold.app.model.ParamProblem;
+import dev.unfold.app.model.Params;
+import java.util.EnumMap;
+import java.util.Map;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.material2.Material2AL;
+
+/**
+ * Sliders with typed entry for every parameter, a "square" link per pair, and the inline explanation when
+ * the numbers do not make a convolution.
+ */
+public final class ParamPanel extends VBox {
+
+    private final MainModel model;
+    private final I18n i18n;
+    private final Map<ParamKey, Row> rows = new EnumMap<>(ParamKey.class);
+    private final VBox problemBox = new VBox(6);
+    private final Label problemText = new Label();
+    private final Hyperlink fix = new Hyperlink();
+    private boolean updating;
+
+    public ParamPanel(MainModel model, I18n i18n) {
+        super(10);
+        this.model = model;
+        this.i18n = i18n;
+        getStyleClass().add("param-panel");
+        setPadding(new Insets(14, 16, 14, 16));
+
+        getChildren().add(heading("params.title"));
+        getChildren().add(section("section.input"));
+        getChildren().add(row(ParamKey.N, null).box);
+        getChildren().add(row(ParamKey.C, null).box);
+        for (Pair p : Pair.values()) {
+            getChildren().add(pair(p));
+        }
+
+        problemBox.getStyleClass().add("problem-box");
+        problemText.setWrapText(true);
+        problemText.getStyleClass().add("problem-text");
+        problemText.setId("problem-text");
+        fix.setId("problem-fix");
+        fix.setOnAction(e -> model.fixProblem());
+        Controls.tip(fix, i18n, "problem.fix.tip");
+        Label title = new Label();
+        title.textProperty().bind(i18n.text("problem.title"));
+        title.getStyleClass().add("problem-title");
+        title.setWrapText(true);
+        problemBox.getChildren().addAll(title, problemText, fix);
+        getChildren().add(problemBox);
+
+        model.paramsProperty().addListener((o, a, b) -> sync());
+        model.problemProperty().addListener((o, a, b) -> showProblem());
+        i18n.localeProperty().addListener(o -> showProblem());
+        for (Pair p : Pair.values()) {
+            model.linkedProperty(p).addListener(o -> sync());
+        }
+        sync();
+        showProblem();
+    }
+
+    /** The slider of a parameter, for tests and keyboard focus. */
+    public Slider slider(ParamKey key) {
+        return rows.get(key).slider;
+    }
+
+    public Spinner<Integer> spinner(ParamKey key) {
+        return rows.get(key).spinner;
+    }
+
+    private Label heading(String key) {
+        Label l = new Label();
+        l.textProperty().bind(i18n.text(key));
+        l.getStyleClass().add("panel-title");
+        return l;
+    }
+
+    private Label section(String key) {
+        Label l = new Label();
+        l.textProperty().bind(i18n.text(key));
+        l.getStyleClass().add("section-title");
+        return l;
+    }
+
+    private VBox pair(Pair p) {
+        String name = p.name().toLowerCase(java.util.Locale.ROOT);
+        Label title = section("pair." + name);
+        ToggleButton link = new ToggleButton();
+        link.setId("link-" + name);
+        link.getStyleClass().addAll("link-toggle", "flat");
+        link.setGraphic(Controls.icon(Material2AL.LINK));
+        link.setSelected(model.linkedProperty(p).get());
+        link.selectedProperty().addListener((o, a, on) -> {
+            if (!updating) {
+                model.setLinked(p, on);
+            }
+        });
+        model.linkedProperty(p).addListener((o, a, on) -> {
+            link.setSelected(on);
+            link.setGraphic(Controls.icon(on ? Material2AL.LINK : Material2AL.LINK_OFF));
+        });
+        Controls.tip(link, i18n, "link.tip");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox head = new HBox(6, title, spacer, link);
+        head.setAlignment(Pos.CENTER_LEFT);
+        Row h = row(p.height(), p);
+        Row w = row(p.width(), p);
+        return new VBox(2, head, h.box, w.box);
+    }
+
+    private Row row(ParamKey key, Pair pair) {
+        Row r = new Row(key, pair);
+        rows.put(key, r);
+        return r;
+    }
+
+    private void sync() {
+        updating = true;
+        try {
+            Params p = model.params();
+            for (Row r : rows.values()) {
+                r.show(p.get(r.key));
+                if (r.pair != null) {
+                    boolean linked = model.linkedProperty(r.pair).get();
+                    boolean second = r.key == r.pair.width();
+                    r.box.setVisible(!(linked && second));
+                    r.box.setManaged(!(linked && second));
+                    String symbol = linked ? "param." + r.pair.name() + ".linked" : "param." + r.key.name();
+                    r.name.textProperty().bind(i18n.text(symbol));
+                }
+            }
+        } finally {
+            updating = false;
+        }
+    }
+
+    private void showProblem() {
+        ParamProblem pr = model.problem();
+        problemBox.setVisible(pr != null);
+        problemBox.setManaged(pr != null);
+        if (pr == null) {
+            return;
+        }
+        problemText.setText(ProblemText.describe(pr, i18n));
+        String fixText = ProblemText.fix(pr, model.params(), i18n);
+        fix.setText(fixText);
+        fix.setVisible(fixText != null);
+        fix.setManaged(fixText != null);
+    }
+
+    /** One parameter: its symbol, a slider and a spinner for typing, kept in step with the model. */
+    private final class Row {
+        final ParamKey key;
+        final Pair pair;
+        final Label name = new Label();
+        final Slider slider;
+        final Spinner<Integer> spinner;
+        final HBox box;
+
+        Row(ParamKey key, Pair pair) {
+            this.key = key;
+            this.pair = pair;
+            name.textProperty().bind(i18n.text("param." + key.name()));
+            name.getStyleClass().add("param-name");
+            name.setMinWidth(46);
+            slider = new Slider(key.min(), key.max(), model.params().get(key));
+            slider.setId("slider-" + key.name());
+            slider.setBlockIncrement(1);
+            slider.setMajorTickUnit(1);
+            slider.setMinorTickCount(0);
+            slider.setSnapToTicks(true);
+            HBox.setHgrow(slider, Priority.ALWAYS);
+            slider.valueProperty().addListener((o, a, v) -> {
+                if (!updating) {
+                    int i = (int) Math.round(v.doubleValue());
+                    if (i != model.params().get(key)) {
+                        model.set(key, i);
+                    }
+                }
+            });
+            SpinnerValueFactory.IntegerSpinnerValueFactory f =
+                    new SpinnerValueFactory.IntegerSpinnerValueFactory(key.min(), key.max(), model.params().get(key));
+            f.setConverter(new SafeIntegerConverter(f));
+            spinner = new Spinner<>(f);
+            spinner.setId("spinner-" + key.name());
+            spinner.setEditable(true);
+            spinner.setPrefWidth(84);
+            spinner.setMinWidth(84);
+            spinner.valueProperty().addListener((o, a, v) -> {
+                if (!updating && v != null && v != model.params().get(key)) {
+                    model.set(key, v);
+                }
+            });
+            spinner.focusedProperty().addListener((o, was, now) -> {
+                if (!now) {
+                    commit();
+                }
+            });
+            String lower = key.name().toLowerCase(java.util.Locale.ROOT);
+            Controls.tip(slider, i18n, "param." + key.name() + ".tip", key.min(), key.max());
+            Controls.tip(spinner, i18n, "param.type.tip", key.min(), key.max());
+            box = new HBox(8, name, slider, spinner);
+            box.setAlignment(Pos.CENTER_LEFT);
+            box.setId("row-" + lower);
+        }
+
+        void show(int v) {
+            slider.setValue(v);
+            spinner.getValueFactory().setValue(v);
+            spinner.getEditor().setText(Integer.toString(v));
+        }
+
+        /** Takes what was typed; text that is not a number in range goes back to the current value. */
+        void commit() {
+            String text = spinner.getEditor().getText();
+            try {
+                int v = Integer.parseInt(text.trim());
+                model.set(key, v);
+            } catch (NumberFormatException e) {
+                // not a number: keep the value
+            }
+            spinner.getEditor().setText(Integer.toString(model.params().get(key)));
+        }
+    }
+
+    /** Parses typed text; anything unreadable keeps the current value instead of throwing. */
+    private static final class SafeIntegerConverter extends StringConverter<Integer> {
+        private final SpinnerValueFactory.IntegerSpinnerValueFactory factory;
+
+        SafeIntegerConverter(SpinnerValueFactory.IntegerSpinnerValueFactory factory) {
+            this.factory = factory;
+        }
+
+        @Override
+        public String toString(Integer v) {
+            return v == null ? "" : v.toString();
+        }
+
+        @Override
+        public Integer fromString(String s) {
+            try {
+                int v = Integer.parseInt(s.trim());
+                return Math.max(factory.getMin(), Math.min(factory.getMax(), v));
+            } catch (RuntimeException e) {
+                return factory.getValue();
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.unfold.app.view;
+
+import dev.unfold.app.i18n.I18n;
+import dev.unfold.app.model.Frame;
+import dev.unfold.app.model.MainModel;
+import dev.unfold.core.Geometry;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Separator;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+
+/** The status bar: the backend in use (and why, when it is not the one asked for), compute time, sizes. */
+public final class StatusLine extends HBox {
+
+    private final MainModel model;
+    private final I18n i18n;
+    private final Label backend = new Label();
+    private final Label compute = new Label();
+    private final Label sizes = new Label();
+    private final ProgressIndicator busy = new ProgressIndicator();
+
+    public StatusLine(MainModel model, I18n i18n) {
+        super(10);
+        this.model = model;
+        this.i18n = i18n;
+        getStyleClass().add("status-line");
+        setAlignment(Pos.CENTER_LEFT);
+        setId("status");
+        backend.setId("status-backend");
+        compute.setId("status-compute");
+        sizes.setId("status-sizes");
+        backend.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(backend, Priority.ALWAYS);
+        busy.setPrefSize(16, 16);
+        busy.setMaxSize(16, 16);
+        busy.visibleProperty().bind(model.computingProperty());
+        getChildren().addAll(busy, backend, compute, new Separator(Orientation.VERTICAL), sizes);
+        model.frameProperty().addListener(o -> update());
+        model.computeErrorProperty().addListener(o -> update());
+        i18n.localeProperty().addListener(o -> update());
+        update();
+    }
+
+    private void update() {
+        Frame f = model.frame();
+        String error = model.computeErrorProperty().get();
+        if (error != null) {
+            backend.setText(i18n.get("status.error", error));
+        } else if (f == null) {
+            backend.setText(i18n.get("status.computing"));
+        } else {
+            String text = i18n.get("status.backend", f.backendDescription());
+            if (f.backendNote() != null) {
+                text += " — " + i18n.get("status.fallback", f.backendNote());
+            }
+            backend.setText(text);
+        }
+        if (f != null) {
+            Geometry g = f.geometry();
+            compute.setText(i18n.get("status.compute", i18n.number(f.computeNanos() / 1e6, 2), f.backendName()));
+            sizes.setText(i18n.get("status.sizes", g.n(), g.c(), g.h(), g.w(), i18n.number(g.patchCount(), 0),
+                    i18n.number(g.patchSize(), 0), i18n.number(g.blowUp(), 2)));
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package dev.unfold.app.view;
+
+import dev.unfold.app.i18n.I18n;
+import dev.unfold.app.model.MainModel;
+import dev.unfold.app.model.Preset;
+import dev.unfold.app.model.ViewKind;
+import dev.unfold.core.Availability;
+import dev.unfold.core.BackendChoice;
+import dev.unfold.core.Layout;
+import dev.unfold.core.trace.TraceOrder;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.controlsfx.control.SegmentedButton;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/** The tool bar: view switch, presets, animation order, column layout, zoom and backend. */
+public final class TopBar extends HBox {
+
+    private final MainModel model;
+    private final I18n i18n;
+    private final ComboBox<BackendChoice> backend = new ComboBox<>();
+
+    public TopBar(MainModel model, I18n i18n) {
+        super(14);
+        this.model = model;
+        this.i18n = i18n;
+        getStyleClass().add("top-bar");
+        setAlignment(Pos.CENTER_LEFT);
+
+        Label title = new Label("Unfold");
+        title.getStyleClass().add("app-title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        Controls.tip(title, i18n, "app.subtitle");
+        getChildren().add(title);
+
+        if (ViewKind.values().length > 1) { // one view needs no switch
+            getChildren().add(segmented(List.of(ViewKind.values()), ViewKind::key, model.viewProperty().get(),
+                    model::setView, model.viewProperty(), "view-switch"));
+        }
+
+        MenuButton presets = new MenuButton();
+        presets.setId("presets");
+        presets.textProperty().bind(i18n.text("toolbar.presets"));
+        presets.setGraphic(Controls.icon(Material2AL.BOOKMARKS));
+        for (Preset p : Preset.values()) {
+            MenuItem item = new MenuItem();
+            item.setId("preset-" + p.name().toLowerCase(Locale.ROOT));
+            item.textProperty().bind(i18n.text(p.key()));
+            item.setOnAction(e -> model.applyPreset(p));
+            presets.getItems().add(item);
+        }
+        Controls.tip(presets, i18n, "toolbar.presets.tip");
+
+        Label orderLabel = label("toolbar.order");
+        List<TraceOrder> orders = List.of(TraceOrder.IM2COL_BY_PATCH, TraceOrder.IM2COL_BY_TAP,
+                TraceOrder.IM2COL_BY_THREAD);
+        SegmentedButton order = segmented(orders, o -> "order." + o.label(), model.order(), model::setOrder,
+                model.orderProperty(), "order");
+        Label layoutLabel = label("toolbar.layout");
+        SegmentedButton layout = segmented(List.of(Layout.values()), l -> "layout." + l.label(),
+                model.layoutProperty().get(), model::setLayout, model.layoutProperty(), "layout");
+
+        Button zoomOut = new Button();
+        zoomOut.setId("zoom-out");
+        zoomOut.setGraphic(Controls.icon(Material2MZ.ZOOM_OUT));
+        zoomOut.setOnAction(e -> model.zoomOut());
+        Controls.tip(zoomOut, i18n, "zoom.out.tip");
+        Button zoomIn = new Button();
+        zoomIn.setId("zoom-in");
+        zoomIn.setGraphic(Controls.icon(Material2MZ.ZOOM_IN));
+        zoomIn.setOnAction(e -> model.zoomIn());
+        Controls.tip(zoomIn, i18n, "zoom.in.tip");
+        HBox zoom = new HBox(2, zoomOut, zoomIn);
+
+        Label backendLabel = label("toolbar.backend");
+        backend.setId("backend");
+        backend.getItems().setAll(BackendChoice.values());
+        backend.setValue(model.backendChoiceProperty().get());
+        backend.setCellFactory(v -> new BackendCell());
+        backend.setButtonCell(new BackendCell());
+        backend.valueProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                model.setBackend(b);
+            }
+        });
+        model.backendChoiceProperty().addListener((o, a, b) -> backend.setValue(b));
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(i18n.bind(this::backendTip, model.cudaAvailabilityProperty()));
+        tip.setWrapText(true);
+        tip.setMaxWidth(460);
+        backend.setTooltip(tip);
+        model.cudaAvailabilityProperty().addListener(o -> {
+            backend.setButtonCell(new BackendCell());
+        });
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        getChildren().addAll(presets, spacer, orderLabel, order, layoutLabel, layout, zoom, backendLabel, backend);
+        for (javafx.scene.Node n : getChildren()) {
+            if (n instanceof Region r && n != spacer) {
+                r.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+    }
+
+    private Label label(String key) {
+        Label l = new Label();
+        l.textProperty().bind(i18n.text(key));
+        l.getStyleClass().add("bar-label");
+        return l;
+    }
+
+    private <T> SegmentedButton segmented(List<T> values, java.util.function.Function<T, String> key, T selected,
+                                          java.util.function.Consumer<T> command,
+                                          javafx.beans.value.ObservableValue<T> state, String id) {
+        SegmentedButton seg = new SegmentedButton();
+        seg.setId(id);
+        for (T v : values) {
+            ToggleButton b = new ToggleButton();
+            b.setId(id + "-" + v.toString().toLowerCase(Locale.ROOT).replace("im2col_by_", ""));
+            b.textProperty().bind(i18n.text(key.apply(v)));
+            b.setUserData(v);
+            b.setSelected(v == selected);
+            Controls.tip(b, i18n, key.apply(v) + ".tip");
+            b.setOnAction(e -> {
+                command.accept(v);
+                b.setSelected(state.getValue() == v); // a second click must not leave none selected
+            });
+            seg.getButtons().add(b);
+        }
+        state.addListener((o, a, now) -> seg.getButtons().forEach(b -> b.setSelected(b.getUserData() == now)));
+        return seg;
+    }
+
+    private String backendTip() {
+        Availability cuda = model.cudaAvailabilityProperty().get();
+        String base = i18n.get("backend.tip");
+        if (cuda == null) {
+            return base + "\n" + i18n.get("backend.cuda.probing");
+        }
+        return base + "\n" + (cuda.available() ? i18n.get("backend.cuda.available", cuda.detail())
+                : i18n.get("backend.cuda.unavailable", cuda.detail()));
+    }
+
+    private final class BackendCell extends ListCell<BackendChoice> {
+        BackendCell() {
+            i18n.localeProperty().addListener(o -> updateItem(getItem(), getItem() == null));
+        }
+
+        @Override
+        protected void updateItem(BackendChoice item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setText(null);
+                return;
+            }
+            String text = i18n.get("backend." + item.label());
+            Availability cuda = model.cudaAvailabilityProperty().get();
+            if (item == BackendChoice.CUDA && cuda != null && !cuda.available()) {
+                text = i18n.get("backend.cuda.off", text);
+            }
+            setText(text);
+        }
+    }
+}

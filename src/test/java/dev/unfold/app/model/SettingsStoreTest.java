@@ -1,0 +1,88 @@
+package dev.unfold.app.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.unfold.core.BackendChoice;
+import dev.unfold.core.Layout;
+import dev.unfold.core.trace.TraceOrder;
+import java.util.EnumSet;
+import java.util.prefs.Preferences;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class SettingsStoreTest {
+
+    private final Preferences node = Preferences.userRoot().node("dev/unfold/test/" + System.nanoTime());
+
+    @AfterEach
+    void removeNode() throws Exception {
+        node.removeNode();
+    }
+
+    @Test
+    void remembersWhatWasSaved() {
+        Params p = new Params(2, 3, 9, 7, 3, 2, 2, 1, 1, 0, 1, 2);
+        Settings s = new Settings(p, EnumSet.of(Pair.SIZE), TraceOrder.IM2COL_BY_THREAD, Layout.TORCH,
+                BackendChoice.CPU, 123, 22, new Settings.WindowBounds(10, 20, 1300, 900, true));
+        SettingsStore store = new SettingsStore(node);
+        store.save(s);
+        Settings back = store.load();
+        assertEquals(p, back.params());
+        assertEquals(EnumSet.noneOf(Pair.class), back.linked(), "SIZE is not square (9×7), so it cannot stay linked");
+        assertEquals(TraceOrder.IM2COL_BY_THREAD, back.order());
+        assertEquals(Layout.TORCH, back.layout());
+        assertEquals(BackendChoice.CPU, back.backend());
+        assertEquals(123, back.speed());
+        assertEquals(new Settings.WindowBounds(10, 20, 1300, 900, true), back.window());
+    }
+
+    @Test
+    void emptyStoreGivesDefaults() {
+        assertEquals(Settings.defaults(), new SettingsStore(node).load());
+    }
+
+    @Test
+    void corruptValuesFallBackOneByOne() {
+        node.put("param.KH", "three");
+        node.put("param.H", "9");
+        node.put("param.W", "9");
+        node.put("param.SH", "-4");
+        node.put("order", "SIDEWAYS");
+        node.put("layout", "COL2IM_BY_PIXEL");
+        node.put("speed", "NaN");
+        node.put("window.width", "1e300");
+        node.put("window.x", "left");
+        node.put("linked.KERNEL", "maybe");
+        Settings s = new SettingsStore(node).load();
+        assertEquals(Params.SEED.with(ParamKey.H, 9).with(ParamKey.W, 9), s.params());
+        assertEquals(TraceOrder.IM2COL_BY_PATCH, s.order());
+        assertEquals(Layout.ROWS, s.layout());
+        assertEquals(Settings.DEFAULT_SPEED, s.speed());
+        assertEquals(Settings.WindowBounds.DEFAULT.width(), s.window().width());
+        assertTrue(Double.isNaN(s.window().x()));
+        assertTrue(s.linked().contains(Pair.KERNEL));
+    }
+
+    @Test
+    void parametersThatMakeNoConvolutionFallBackAsAWhole() {
+        node.putInt("param.H", 2);
+        node.putInt("param.W", 2);
+        node.putInt("param.KH", 11);
+        node.putInt("param.KW", 11);
+        node.putInt("param.PH", 0);
+        Settings s = new SettingsStore(node).load();
+        assertEquals(Params.SEED, s.params());
+    }
+
+    @Test
+    void aRemovedNodeNeverThrows() throws Exception {
+        Preferences gone = Preferences.userRoot().node("dev/unfold/test/gone" + System.nanoTime());
+        gone.removeNode();
+        SettingsStore store = new SettingsStore(gone);
+        assertEquals(Settings.defaults(), store.load());
+        store.save(Settings.defaults()); // must not throw
+        assertFalse(Settings.defaults().params().equals(new Params(1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1)));
+    }
+}
