@@ -1,13 +1,101 @@
 package dev.unfold.cli;
 
-/** The command line: {@code im2col}, {@code col2im}, {@code info}, {@code bench}. */
+import dev.unfold.core.Backends;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * The command line: {@code im2col}, {@code col2im}, {@code info}, {@code bench}.
+ *
+ * <p>Exit codes: 0 done, {@link #ERROR} (2) for any error. An error is exactly one line {@code unfold: <what is wrong>}
+ * on stderr; picocli's own messages for unknown options and bad values go through the same handler,
+ * and nothing a command throws reaches the user as a stack trace.
+ */
 public final class Cli {
+
+    public static final int ERROR = 2;
+
+    private static final String COMMANDS = "im2col, col2im, info, bench or help";
+
     private Cli() {
     }
 
-    /** Runs one command and returns its exit code: 0 done, 2 bad input (one line on stderr). */
+    @Command(name = "unfold", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            description = "im2col and col2im on .npy files, and benchmarks of the backends.",
+            subcommands = {Im2colCommand.class, Col2imCommand.class, InfoCommand.class, BenchCommand.class,
+                    CommandLine.HelpCommand.class},
+            footer = {"", "Exit codes: 0 done; 2 on any error, with one line 'unfold: ...' on stderr.",
+                    "With no arguments the jar opens the application window."})
+    static final class Root implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            throw new ParameterException(spec.commandLine(), "missing command: give one of " + COMMANDS);
+        }
+    }
+
+    /** Runs one command with the process's stdout and stderr and returns its exit code. */
     public static int run(String[] args) {
-        System.err.println("unfold: unknown command '" + args[0] + "'");
-        return 2;
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        return run(args, out, err);
+    }
+
+    /** Runs one command, writing to the given streams, and returns its exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        try {
+            CommandLine cli = new CommandLine(new Root());
+            cli.setOut(out);
+            cli.setErr(err);
+            cli.setParameterExceptionHandler((ex, given) -> fail(err, parameterMessage(ex)));
+            cli.setExecutionExceptionHandler((ex, command, parsed) -> fail(err, executionMessage(ex)));
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            return fail(err, "out of memory; use smaller arrays, or raise -Xmx");
+        } catch (RuntimeException | Error e) { // last line of defence: still one line, never a stack trace
+            return fail(err, "internal error: " + e.getClass().getSimpleName() + ": " + Backends.oneLine(e));
+        } finally {
+            out.flush();
+        }
+    }
+
+    private static String parameterMessage(ParameterException ex) {
+        if (ex instanceof UnmatchedArgumentException u && ex.getCommandLine().getCommandSpec().parent() == null
+                && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+            return "unknown command '" + u.getUnmatched().get(0) + "' (expected " + COMMANDS + ")";
+        }
+        String hint = ex.getCommandLine().getCommandSpec().qualifiedName(" ");
+        return Backends.oneLine(ex) + " (see '" + hint + " --help')";
+    }
+
+    private static String executionMessage(Exception ex) {
+        if (ex instanceof CliError || ex instanceof IllegalArgumentException) {
+            return Backends.oneLine(ex);
+        }
+        return "internal error: " + ex.getClass().getSimpleName() + ": " + Backends.oneLine(ex);
+    }
+
+    private static int fail(PrintWriter err, String message) {
+        err.println("unfold: " + printable(message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip()));
+        err.flush();
+        return ERROR;
+    }
+
+    /** The message with its maths signs spelled in ASCII when the console's charset cannot show them. */
+    static String printable(String message) {
+        if (Charset.defaultCharset().newEncoder().canEncode(message)) {
+            return message;
+        }
+        return message.replace('−', '-').replace("·", "*").replace('×', 'x').replace("≥", ">=")
+                .replace("≤", "<=").replaceAll("[^\\x20-\\x7E]", "?");
     }
 }

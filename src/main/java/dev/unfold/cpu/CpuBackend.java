@@ -12,16 +12,18 @@ import org.ejml.dense.row.CommonOps_DDRM;
  */
 public final class CpuBackend implements Backend {
 
-    /** Channels per col2im ROWS unit: keeps a unit's input planes in cache while patch rows stream by. */
-    private static final int CHANNEL_CHUNK_BYTES = 64 * 1024;
-
     private final WorkSplitter splitter;
 
     public CpuBackend(int threads) {
+        this(threads, WorkSplitter.SMALL);
+    }
+
+    /** With {@code smallWork} = 0 even tiny calls are split, which tests use to exercise every split. */
+    CpuBackend(int threads, long smallWork) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
-        this.splitter = new WorkSplitter(threads);
+        this.splitter = new WorkSplitter(threads, smallWork);
     }
 
     public CpuBackend() {
@@ -69,7 +71,7 @@ public final class CpuBackend implements Backend {
         Backend.checkBuffers(g, input.length, column.length);
         TapRanges r = new TapRanges(g);
         if (layout.patchMajor()) {
-            int chunk = channelChunk(g, 4);
+            int chunk = channelChunk(g);
             int units = g.n() * ((g.c() + chunk - 1) / chunk);
             splitter.run(units, g.columnSize(), (a, b) -> FloatKernels.col2imPatchMajor(g, r, chunk, column, input, a, b));
         } else {
@@ -82,7 +84,7 @@ public final class CpuBackend implements Backend {
         Backend.checkBuffers(g, input.length, column.length);
         TapRanges r = new TapRanges(g);
         if (layout.patchMajor()) {
-            int chunk = channelChunk(g, 8);
+            int chunk = channelChunk(g);
             int units = g.n() * ((g.c() + chunk - 1) / chunk);
             splitter.run(units, g.columnSize(), (a, b) -> DoubleKernels.col2imPatchMajor(g, r, chunk, column, input, a, b));
         } else {
@@ -90,12 +92,13 @@ public final class CpuBackend implements Backend {
         }
     }
 
-    private int channelChunk(Geometry g, int elementBytes) {
-        long planeBytes = (long) g.h() * g.w() * elementBytes;
-        int byCache = (int) Math.max(1, CHANNEL_CHUNK_BYTES / planeBytes);
-        // enough units that every thread gets work even for a single image
-        int byThreads = Math.max(1, (g.c() * g.n() + threads() - 1) / threads() / g.n());
-        return Math.min(g.c(), Math.min(byCache, Math.max(1, byThreads)));
+    /**
+     * Channels per col2im ROWS unit. Units split an image's channels so that every thread has work even
+     * for one image, while each unit still reads long runs of every patch row.
+     */
+    private int channelChunk(Geometry g) {
+        int perImage = Math.max(1, Math.min(g.c(), (2 * threads() + g.n() - 1) / g.n()));
+        return (g.c() + perImage - 1) / perImage;
     }
 
     @Override

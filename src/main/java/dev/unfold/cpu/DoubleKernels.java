@@ -48,29 +48,42 @@ final class DoubleKernels {
         }
     }
 
-    /** ROWS order. Unit: one band (n, oy), producing its OW contiguous patch rows. */
+    /**
+     * Patch rows handled together by the ROWS loops: {@value} rows of a few thousand elements stay in the
+     * first-level cache while every tap writes (or reads) one element of each.
+     */
+    static final int ROW_BLOCK = 8;
+
+    /**
+     * ROWS order. Unit: one band (n, oy), filled a block of patch rows at a time, tap by tap: each tap copies
+     * one run of an input row down one column of the block.
+     */
     static void im2colPatchMajor(Geometry g, TapRanges r, double[] x, double[] col, int from, int to) {
         int c = g.c(), h = g.h(), w = g.w(), kh = g.kh(), kw = g.kw(), oh = g.oh(), ow = g.ow();
         int sh = g.sh(), sw = g.sw(), ph = g.ph(), pw = g.pw(), dh = g.dh(), dw = g.dw();
-        int hw = h * w;
-        int dst = from * ow * c * kh * kw;
+        int hw = h * w, ckk = c * kh * kw;
         for (int band = from; band < to; band++) {
             int n = band / oh;
             int iy0 = (band - n * oh) * sh - ph;
-            for (int ox = 0; ox < ow; ox++) {
-                int ix0 = ox * sw - pw;
-                boolean inside = ox >= r.xInsideFirst && ox < r.xInsideEnd;
-                for (int plane = n * c * hw, end = plane + c * hw; plane < end; plane += hw) {
-                    for (int ky = 0, iy = iy0; ky < kh; ky++, iy += dh, dst += kw) {
-                        if (iy < 0 || iy >= h) {
-                            Arrays.fill(col, dst, dst + kw, 0.0);
-                        } else if (inside) {
-                            for (int kx = 0, src = plane + iy * w + ix0; kx < kw; kx++, src += dw) {
-                                col[dst + kx] = x[src];
+            for (int ob = 0; ob < ow; ob += ROW_BLOCK) {
+                int oe = Math.min(ow, ob + ROW_BLOCK);
+                int blockBase = (band * ow + ob) * ckk;
+                for (int ch = 0, tap = 0; ch < c; ch++) {
+                    int plane = (n * c + ch) * hw;
+                    for (int ky = 0, iy = iy0; ky < kh; ky++, iy += dh) {
+                        boolean rowInside = iy >= 0 && iy < h;
+                        for (int kx = 0; kx < kw; kx++, tap++) {
+                            int xf = rowInside ? Math.max(ob, Math.min(oe, r.xFirst[kx])) : oe;
+                            int xe = rowInside ? Math.max(xf, Math.min(oe, r.xEnd[kx])) : oe;
+                            int d = blockBase + tap;
+                            for (int ox = ob; ox < xf; ox++, d += ckk) {
+                                col[d] = 0.0;
                             }
-                        } else {
-                            for (int kx = 0, ix = ix0; kx < kw; kx++, ix += dw) {
-                                col[dst + kx] = ix >= 0 && ix < w ? x[plane + iy * w + ix] : 0.0;
+                            for (int ox = xf, s = plane + iy * w + xf * sw - pw + kx * dw; ox < xe; ox++, s += sw, d += ckk) {
+                                col[d] = x[s];
+                            }
+                            for (int ox = xe; ox < oe; ox++, d += ckk) {
+                                col[d] = 0.0;
                             }
                         }
                     }
@@ -112,41 +125,39 @@ final class DoubleKernels {
     }
 
     /**
-     * ROWS order. Unit: channels [c0, c0+chunk) of one image. Patch rows are read last to first: an input
-     * element's contributions then arrive with ky ascending, and kx ascending within each ky, the same
-     * order as the tap-major loop, so both layouts give identical sums.
+     * ROWS order. Unit: channels [c0, c0+chunk) of one image. Patch rows are visited in blocks from last to
+     * first, taps in (ky, kx) order within a block. An input element is reached by later patches with
+     * smaller taps, so its contributions arrive with ky ascending, then kx ascending: the order of the
+     * tap-major loop, so both layouts give identical sums.
      */
     static void col2imPatchMajor(Geometry g, TapRanges r, int chunk, double[] col, double[] x, int from, int to) {
         int c = g.c(), h = g.h(), w = g.w(), kh = g.kh(), kw = g.kw(), oh = g.oh(), ow = g.ow();
         int sh = g.sh(), sw = g.sw(), ph = g.ph(), pw = g.pw(), dh = g.dh(), dw = g.dw();
         int hw = h * w, kk = kh * kw, ckk = c * kk;
         int chunks = (c + chunk - 1) / chunk;
+        int lastBlock = (ow - 1) / ROW_BLOCK * ROW_BLOCK;
         for (int u = from; u < to; u++) {
             int n = u / chunks;
             int c0 = u % chunks * chunk;
             int c1 = Math.min(c, c0 + chunk);
             Arrays.fill(x, (n * c + c0) * hw, (n * c + c1) * hw, 0.0);
             for (int oy = oh - 1; oy >= 0; oy--) {
-                int iy0 = oy * sh - ph;
-                for (int ox = ow - 1; ox >= 0; ox--) {
-                    int ix0 = ox * sw - pw;
-                    boolean inside = ox >= r.xInsideFirst && ox < r.xInsideEnd;
-                    int t = ((n * oh + oy) * ow + ox) * ckk + c0 * kk;
-                    for (int plane = (n * c + c0) * hw, end = (n * c + c1) * hw; plane < end; plane += hw) {
-                        for (int ky = 0, iy = iy0; ky < kh; ky++, iy += dh, t += kw) {
+                for (int ob = lastBlock; ob >= 0; ob -= ROW_BLOCK) {
+                    int oe = Math.min(ow, ob + ROW_BLOCK);
+                    int blockBase = ((n * oh + oy) * ow + ob) * ckk;
+                    for (int ch = c0, tap = c0 * kk; ch < c1; ch++) {
+                        int plane = (n * c + ch) * hw;
+                        for (int ky = 0, iy = oy * sh - ph; ky < kh; ky++, iy += dh) {
                             if (iy < 0 || iy >= h) {
+                                tap += kw;
                                 continue;
                             }
-                            int dst = plane + iy * w + ix0;
-                            if (inside) {
-                                for (int kx = 0; kx < kw; kx++) {
-                                    x[dst + kx * dw] += col[t + kx];
-                                }
-                            } else {
-                                for (int kx = 0, ix = ix0; kx < kw; kx++, ix += dw) {
-                                    if (ix >= 0 && ix < w) {
-                                        x[dst + kx * dw] += col[t + kx];
-                                    }
+                            for (int kx = 0; kx < kw; kx++, tap++) {
+                                int xf = Math.max(ob, Math.min(oe, r.xFirst[kx]));
+                                int xe = Math.max(xf, Math.min(oe, r.xEnd[kx]));
+                                int d = plane + iy * w + xf * sw - pw + kx * dw;
+                                for (int ox = xf, s = blockBase + (xf - ob) * ckk + tap; ox < xe; ox++, s += ckk, d += sw) {
+                                    x[d] += col[s];
                                 }
                             }
                         }

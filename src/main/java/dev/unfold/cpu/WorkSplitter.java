@@ -22,10 +22,12 @@ final class WorkSplitter implements AutoCloseable {
     private static final AtomicInteger POOLS = new AtomicInteger();
 
     private final int threads;
+    private final long smallWork;
     private final ExecutorService helpers;
 
-    WorkSplitter(int threads) {
+    WorkSplitter(int threads, long smallWork) {
         this.threads = threads;
+        this.smallWork = smallWork;
         int pool = POOLS.incrementAndGet();
         AtomicInteger count = new AtomicInteger();
         this.helpers = threads <= 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
@@ -40,7 +42,7 @@ final class WorkSplitter implements AutoCloseable {
     }
 
     void run(int units, long work, UnitRange body) {
-        int parts = work < SMALL ? 1 : Math.min(threads, units);
+        int parts = work < smallWork ? 1 : Math.min(threads, units);
         if (parts <= 1) {
             body.run(0, units);
             return;

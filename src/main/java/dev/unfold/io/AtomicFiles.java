@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a file so that readers see either the old file or the whole new one, never a part: the bytes go
@@ -31,16 +34,12 @@ public final class AtomicFiles {
         if (Files.isDirectory(target)) {
             throw new IOException(target + " is a folder, not a file");
         }
-        Path tmp;
-        try {
-            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
-        } catch (AccessDeniedException e) {
-            throw new AccessDeniedException(dir.toString(), null, "output folder is not writable");
-        }
+        Path tmp = createTemporary(dir, target);
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 body.writeTo(out);
             }
+            keepPermissions(target, tmp);
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -49,6 +48,38 @@ public final class AtomicFiles {
         } catch (IOException | RuntimeException | Error e) {
             Files.deleteIfExists(tmp);
             throw e;
+        }
+    }
+
+    /**
+     * An empty file next to the target. Not {@link Files#createTempFile}: that makes the file readable by its
+     * owner only, and the move would hand those permissions to the user's output.
+     */
+    private static Path createTemporary(Path dir, Path target) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            String tag = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
+            Path tmp = dir.resolve("." + target.getFileName() + "." + tag + ".part");
+            try {
+                return Files.createFile(tmp); // permissions as the umask gives them, like any new file
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 100) {
+                    throw e;
+                }
+            } catch (AccessDeniedException e) {
+                throw new AccessDeniedException(dir.toString(), null, "output folder is not writable");
+            }
+        }
+    }
+
+    /** A replaced file keeps its permissions, as it would if it had been overwritten in place. */
+    private static void keepPermissions(Path target, Path tmp) throws IOException {
+        if (Files.isRegularFile(target)
+                && Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            try {
+                Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
+            } catch (IOException | UnsupportedOperationException e) {
+                // best effort: the new file still has the folder's default permissions
+            }
         }
     }
 }

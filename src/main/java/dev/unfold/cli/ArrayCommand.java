@@ -1,0 +1,76 @@
+package dev.unfold.cli;
+
+import dev.unfold.core.Backend;
+import dev.unfold.core.BackendChoice;
+import dev.unfold.core.BackendUnavailableException;
+import dev.unfold.core.Backends;
+import dev.unfold.core.Geometry;
+import dev.unfold.io.NdArray;
+import dev.unfold.io.Npy;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * One array in, one array out: check OUT, read IN's header, plan the geometry, check memory, and only then
+ * read the data, compute and write OUT atomically. Every failure before the write leaves OUT as it was.
+ */
+abstract class ArrayCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "IN", description = "Input .npy file (float32 or float64).")
+    Path in;
+
+    @Parameters(index = "1", paramLabel = "OUT", description = "Output .npy file, written with the input's dtype.")
+    Path out;
+
+    @Mixin
+    WindowOptions window;
+
+    @Spec
+    CommandSpec spec;
+
+    /** What to compute for an input with this header. */
+    record Plan(Geometry geometry, int[] outputShape) {
+    }
+
+    abstract Plan plan(Npy.Header header);
+
+    abstract NdArray compute(Backend backend, Plan plan, NdArray input);
+
+    @Override
+    public Integer call() {
+        ArrayFiles.checkTarget(out);
+        Npy.Header header = ArrayFiles.header(in);
+        Plan plan = plan(header);
+        String memory = plan.geometry().allocationProblem(header.dtype());
+        if (memory != null) {
+            throw new CliError(memory);
+        }
+        NdArray input = ArrayFiles.read(in);
+        NdArray result;
+        try (Backend backend = open(window.backend)) {
+            try {
+                result = compute(backend, plan, input);
+            } catch (RuntimeException e) {
+                throw new CliError(backend.name() + " backend failed: " + Backends.oneLine(e));
+            }
+            ArrayFiles.write(out, result);
+            spec.commandLine().getOut().println("wrote " + out + ": " + NdArray.formatShape(result.shape()) + " "
+                    + result.dtype() + " (" + spec.name() + " of " + plan.geometry() + ", " + window.layout
+                    + " layout, " + backend.name() + " backend)");
+        }
+        return 0;
+    }
+
+    static Backend open(BackendChoice choice) {
+        try {
+            return Backends.discover().open(choice).backend();
+        } catch (BackendUnavailableException e) {
+            throw new CliError((choice == BackendChoice.CUDA ? "CUDA" : choice.label()) + " backend unavailable: "
+                    + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package dev.unfold.export;
+
+import dev.unfold.io.AtomicFiles;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+
+/** What every export shares: checks before writing, atomic writes, cancellation and one-line errors. */
+final class ExportFiles {
+    private ExportFiles() {
+    }
+
+    @FunctionalInterface
+    interface Body {
+        void writeTo(OutputStream out) throws IOException, ExportException;
+    }
+
+    /** Carries an {@link ExportException} out through {@link AtomicFiles.Body}, which only throws IOException. */
+    private static final class Carrier extends RuntimeException {
+        final ExportException export;
+
+        Carrier(ExportException export) {
+            super(export.getMessage(), export, false, false);
+            this.export = export;
+        }
+    }
+
+    /**
+     * Writes {@code target} through a temporary file that is moved into place once {@code body} returns;
+     * {@code filter} wraps the file's stream (tests use it to make the disk run full).
+     */
+    static void writeFile(Path target, UnaryOperator<OutputStream> filter, Body body) throws ExportException {
+        Path file = target.toAbsolutePath().normalize();
+        checkParent(file);
+        if (Files.isDirectory(file)) {
+            throw new ExportException("Cannot write " + file + ": it is a folder; choose a file name.");
+        }
+        try {
+            AtomicFiles.write(file, out -> {
+                OutputStream filtered = filter.apply(out);
+                try {
+                    body.writeTo(filtered);
+                } catch (ExportException e) {
+                    throw new Carrier(e);
+                }
+                filtered.flush();
+            });
+        } catch (Carrier c) {
+            throw c.export;
+        } catch (IOException e) {
+            throw failure(file, e);
+        }
+    }
+
+    /** The folder a new file or folder goes into must exist; saying so first beats a cryptic I/O error. */
+    static Path checkParent(Path target) throws ExportException {
+        Path parent = target.getParent();
+        if (parent == null) {
+            throw new ExportException("Cannot write " + target + ": choose a file or folder inside a folder.");
+        }
+        if (!Files.isDirectory(parent)) {
+            throw new ExportException("Cannot write " + target + ": the folder " + parent + " does not exist.");
+        }
+        return parent;
+    }
+
+    static void checkCancelled(CancelToken cancel) throws ExportCancelledException {
+        if (cancel.isCancelled() || Thread.currentThread().isInterrupted()) {
+            throw new ExportCancelledException();
+        }
+    }
+
+    static BufferedImage render(FrameSource frames, int index, int count) throws ExportException {
+        BufferedImage image;
+        try {
+            image = frames.frame(index);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExportCancelledException();
+        } catch (ExportException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ExportException("Could not draw frame " + (index + 1) + " of " + count + ": "
+                    + reason(e) + ".", e);
+        }
+        if (image == null) {
+            throw new ExportException("Could not draw frame " + (index + 1) + " of " + count + ": it came back empty.");
+        }
+        return image;
+    }
+
+    /** The user's reading of an I/O failure while writing {@code target}. */
+    static ExportException failure(Path target, IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ClosedByInterruptException || t instanceof InterruptedIOException) {
+                ExportCancelledException cancelled = new ExportCancelledException();
+                cancelled.initCause(e);
+                return cancelled;
+            }
+            String text = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+            if (text.contains("no space left") || text.contains("disk quota exceeded")
+                    || text.contains("not enough space")) {
+                return new ExportException("Cannot write " + target + ": the disk is full.", e);
+            }
+        }
+        Path parent = target.getParent();
+        if (e instanceof NoSuchFileException) {
+            return new ExportException("Cannot write " + target + ": the folder " + parent + " does not exist.", e);
+        }
+        if (e instanceof AccessDeniedException || reasonIs(e, "operation not permitted")) {
+            return new ExportException("Cannot write " + target + ": the folder " + parent + " is not writable.", e);
+        }
+        if (reasonIs(e, "read-only file system")) {
+            return new ExportException("Cannot write " + target + ": the folder " + parent + " is on a read-only disk.", e);
+        }
+        return new ExportException("Cannot write " + target + ": " + reason(e) + ".", e);
+    }
+
+    private static boolean reasonIs(IOException e, String reason) {
+        return e instanceof FileSystemException f && f.getReason() != null
+                && f.getReason().toLowerCase(Locale.ROOT).contains(reason);
+    }
+
+    /** The innermost message of a chain, on one line. */
+    static String reason(Throwable e) {
+        String text = e.getClass().getSimpleName();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                text = t.getMessage();
+            }
+        }
+        String line = text.strip().replaceAll("\\s+", " ");
+        return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
+    }
+}

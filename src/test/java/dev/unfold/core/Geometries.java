@@ -1,0 +1,66 @@
+package dev.unfold.core;
+
+import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+
+/**
+ * Random valid geometries for property tests, built so that the edge cases show up often: dilation,
+ * stride larger than the kernel, padding at least the kernel, 1×1 kernels, a window exactly as large as
+ * the padded input, N and C above one.
+ */
+public final class Geometries {
+    private Geometries() {
+    }
+
+    /** Geometries with at most {@code maxColumn} column elements. */
+    public static Arbitrary<Geometry> small(int maxColumn) {
+        return Arbitraries.randomValue(r -> draw(r, maxColumn));
+    }
+
+    public static Geometry draw(Random r, int maxColumn) {
+        while (true) {
+            int n = 1 + r.nextInt(3);
+            int c = 1 + r.nextInt(3);
+            int kh = pickKernel(r);
+            int kw = r.nextInt(3) == 0 ? kh : pickKernel(r);
+            int dh = r.nextInt(3) == 0 ? 1 + r.nextInt(3) : 1;
+            int dw = r.nextInt(3) == 0 ? 1 + r.nextInt(3) : dh;
+            int sh = 1 + r.nextInt(r.nextInt(4) == 0 ? 5 : 2);
+            int sw = r.nextInt(3) == 0 ? sh : 1 + r.nextInt(4);
+            int ph = pickPad(r, kh);
+            int pw = r.nextInt(3) == 0 ? ph : pickPad(r, kw);
+            int h = pickSize(r, kh, dh, ph);
+            int w = pickSize(r, kw, dw, pw);
+            if (Geometry.problems(n, c, h, w, kh, kw, sh, sw, ph, pw, dh, dw).isEmpty()) {
+                Geometry g = new Geometry(n, c, h, w, kh, kw, sh, sw, ph, pw, dh, dw);
+                if (g.columnSize() <= maxColumn) {
+                    return g;
+                }
+            }
+        }
+    }
+
+    private static int pickKernel(Random r) {
+        return switch (r.nextInt(5)) {
+            case 0 -> 1;
+            case 1 -> 2;
+            case 2 -> 3;
+            default -> 1 + r.nextInt(6);
+        };
+    }
+
+    private static int pickPad(Random r, int k) {
+        return switch (r.nextInt(4)) {
+            case 0 -> 0;
+            case 1 -> k + r.nextInt(2); // padding at least the kernel
+            default -> r.nextInt(3);
+        };
+    }
+
+    private static int pickSize(Random r, int k, int d, int p) {
+        int span = d * (k - 1) + 1;
+        int exact = Math.max(1, span - 2 * p);
+        return r.nextInt(4) == 0 ? exact : 1 + r.nextInt(12); // sometimes the window fills the padded input
+    }
+}

@@ -1,0 +1,169 @@
+package dev.unfold.core.trace;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.unfold.core.ColumnElement;
+import dev.unfold.core.Geometries;
+import dev.unfold.core.Geometry;
+import dev.unfold.core.Layout;
+import dev.unfold.core.Reference;
+import dev.unfold.cpu.CpuBackend;
+import java.util.Arrays;
+import java.util.Random;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+/** Replaying any trace gives exactly the backend's result; each order visits what the seed's loop visits. */
+class TracePropertyTest {
+
+    private static final CpuBackend CPU = new CpuBackend(2);
+
+    @Provide
+    Arbitrary<Geometry> geometries() {
+        return Geometries.small(20_000);
+    }
+
+    @Property(tries = 200)
+    void im2colTracesReplayToTheBackendResult(@ForAll("geometries") Geometry g, @ForAll Layout layout, @ForAll long seed) {
+        double[] x = random(g.inputSize(), seed);
+        double[] expected = CPU.im2col(g, layout, x);
+        for (TraceOrder order : new TraceOrder[] {TraceOrder.IM2COL_BY_PATCH, TraceOrder.IM2COL_BY_TAP, TraceOrder.IM2COL_BY_THREAD}) {
+            Trace t = Traces.of(g, layout, order);
+            assertEquals(g.columnSize(), t.length());
+            double[] col = new double[g.columnSize()];
+            Arrays.fill(col, Double.NaN);
+            t.replayIm2col(x, col, t.length());
+            assertArrayEquals(expected, col, order + " " + g);
+        }
+    }
+
+    @Property(tries = 200)
+    void col2imTracesReplayBitForBit(@ForAll("geometries") Geometry g, @ForAll Layout layout, @ForAll long seed) {
+        double[] col = random(g.columnSize(), seed);
+        double[] expected = CPU.col2im(g, layout, col);
+        float[] colf = new float[col.length];
+        for (int i = 0; i < col.length; i++) {
+            colf[i] = (float) col[i];
+        }
+        float[] expectedf = CPU.col2im(g, layout, colf);
+        for (TraceOrder order : new TraceOrder[] {TraceOrder.COL2IM_BY_TAP, TraceOrder.COL2IM_BY_PIXEL}) {
+            Trace t = Traces.of(g, layout, order);
+            double[] x = new double[g.inputSize()];
+            t.replayCol2im(col, x, t.length());
+            assertArrayEquals(expected, x, order + " " + g);
+            float[] xf = new float[g.inputSize()];
+            t.replayCol2im(colf, xf, t.length());
+            assertArrayEquals(expectedf, xf, order + " float " + g);
+        }
+    }
+
+    @Property(tries = 150)
+    void im2colOrdersVisitEveryElementOnceInTheSeedsOrder(@ForAll("geometries") Geometry g, @ForAll Layout layout) {
+        for (TraceOrder order : new TraceOrder[] {TraceOrder.IM2COL_BY_PATCH, TraceOrder.IM2COL_BY_TAP, TraceOrder.IM2COL_BY_THREAD}) {
+            Trace t = Traces.of(g, layout, order);
+            boolean[] seen = new boolean[g.columnSize()];
+            Move previous = null;
+            for (long s = 0; s < t.length(); s++) {
+                Move m = t.move(s);
+                assertEquals(s, m.step());
+                assertTrue(!seen[m.column()], "column element visited twice: " + m);
+                seen[m.column()] = true;
+                ColumnElement e = ColumnElement.of(g, m.row(), m.tap());
+                assertEquals(layout.index(g, m.row(), m.tap()), m.column());
+                assertEquals(e.inputIndex(g), m.input());
+                assertEquals(e.tensorIndex(g), m.thread());
+                if (previous != null) {
+                    assertInOrder(g, order, previous, m);
+                }
+                previous = m;
+            }
+        }
+    }
+
+    /** Consecutive moves advance the loop variables of the seed's loop nest, innermost fastest. */
+    private static void assertInOrder(Geometry g, TraceOrder order, Move a, Move b) {
+        ColumnElement ea = ColumnElement.of(g, a.row(), a.tap());
+        ColumnElement eb = ColumnElement.of(g, b.row(), b.tap());
+        int[] ka = key(order, ea);
+        int[] kb = key(order, eb);
+        assertTrue(Arrays.compare(ka, kb) < 0, order + ": " + Arrays.toString(ka) + " then " + Arrays.toString(kb));
+    }
+
+    private static int[] key(TraceOrder order, ColumnElement e) {
+        return switch (order) {
+            case IM2COL_BY_PATCH -> new int[] {e.n(), e.oy(), e.ox(), e.c(), e.ky(), e.kx()};
+            case IM2COL_BY_TAP, COL2IM_BY_TAP -> new int[] {e.ky(), e.kx(), e.n(), e.c(), e.oy(), e.ox()};
+            default -> new int[] {e.n(), e.c(), e.ky(), e.kx(), e.oy(), e.ox()};
+        };
+    }
+
+    @Property(tries = 150)
+    void gatherVisitsEachPixelsContributionsInTapOrder(@ForAll("geometries") Geometry g) {
+        Trace t = Traces.of(g, Layout.ROWS, TraceOrder.COL2IM_BY_PIXEL);
+        int[] counts = Reference.windowCounts(g);
+        assertEquals(Arrays.stream(counts).asLongStream().sum(), t.length());
+        int[] seen = new int[g.inputSize()];
+        int lastPixel = -1;
+        int lastTap = -1;
+        for (long s = 0; s < t.length(); s++) {
+            Move m = t.move(s);
+            assertTrue(!m.padding());
+            assertTrue(m.input() >= lastPixel, "pixels in order");
+            if (m.input() != lastPixel) {
+                lastTap = -1;
+            }
+            ColumnElement e = ColumnElement.of(g, m.row(), m.tap());
+            assertEquals(m.input(), e.inputIndex(g), "the column element is read from this pixel");
+            int kernelTap = e.ky() * g.kw() + e.kx();
+            assertTrue(kernelTap > lastTap, "taps ascending within a pixel");
+            lastTap = kernelTap;
+            lastPixel = m.input();
+            assertEquals(m.input(), m.thread());
+            seen[m.input()]++;
+        }
+        assertArrayEquals(counts, seen);
+    }
+
+    @Test
+    void partialReplayShowsTheFirstStepsOnly() {
+        Geometry g = Geometry.of(1, 1, 4, 4, 2, 1, 1);
+        Trace t = Traces.of(g, Layout.ROWS, TraceOrder.IM2COL_BY_PATCH);
+        double[] x = new double[16];
+        Arrays.setAll(x, i -> i + 1);
+        double[] col = new double[g.columnSize()];
+        Arrays.fill(col, -1);
+        t.replayIm2col(x, col, 6);
+        // the seed's first row is [0, 0, 0, 1]; the second begins [0, 0, ...]
+        assertArrayEquals(new double[] {0, 0, 0, 1, 0, 0, -1, -1}, Arrays.copyOf(col, 8));
+    }
+
+    @Test
+    void aLargeTraceCostsNothingUntilAsked() {
+        Geometry g = new Geometry(2, 4, 64, 64, 7, 7, 1, 1, 3, 3, 1, 1);
+        Runtime rt = Runtime.getRuntime();
+        for (TraceOrder order : TraceOrder.values()) {
+            long before = rt.totalMemory() - rt.freeMemory();
+            Trace t = Traces.of(g, Layout.TORCH, order);
+            Move last = t.move(t.length() - 1);
+            long after = rt.totalMemory() - rt.freeMemory();
+            assertTrue(after - before < 16 << 20, order + " allocated " + (after - before));
+            assertTrue(last.step() == t.length() - 1);
+        }
+        assertThrows(IndexOutOfBoundsException.class, () -> Traces.of(g, Layout.ROWS, TraceOrder.COL2IM_BY_PIXEL).move(-1));
+    }
+
+    static double[] random(int n, long seed) {
+        Random r = new Random(seed);
+        double[] a = new double[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = r.nextGaussian();
+        }
+        return a;
+    }
+}

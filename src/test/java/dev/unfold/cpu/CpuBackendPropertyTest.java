@@ -1,0 +1,131 @@
+package dev.unfold.cpu;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.unfold.core.Geometries;
+import dev.unfold.core.Geometry;
+import dev.unfold.core.Layout;
+import dev.unfold.core.Reference;
+import java.util.Random;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.lifecycle.AfterContainer;
+
+/** The CPU backend against the element-by-element definition, on random geometries, every layout and dtype. */
+class CpuBackendPropertyTest {
+
+    // several thread counts: the split of work must not change a single bit
+    private static final CpuBackend[] BACKENDS = {new CpuBackend(1), new CpuBackend(2, 0), new CpuBackend(3, 0)};
+
+    @AfterContainer
+    static void close() {
+        for (CpuBackend b : BACKENDS) {
+            b.close();
+        }
+    }
+
+    @Provide
+    Arbitrary<Geometry> geometries() {
+        return Geometries.small(60_000);
+    }
+
+    @Property(tries = 300)
+    void im2colMatchesDefinition(@ForAll("geometries") Geometry g, @ForAll Layout layout,
+                                 @ForAll @IntRange(max = 2) int which, @ForAll long seed) {
+        double[] x = random(g.inputSize(), seed);
+        double[] col = new double[g.columnSize()];
+        java.util.Arrays.fill(col, Double.NaN); // every element must be written, padding included
+        BACKENDS[which].im2col(g, layout, x, col);
+        assertArrayEquals(Reference.im2col(g, layout, x), col, g + " " + layout);
+
+        float[] xf = toFloat(x);
+        float[] colf = new float[g.columnSize()];
+        java.util.Arrays.fill(colf, Float.NaN);
+        BACKENDS[which].im2col(g, layout, xf, colf);
+        assertArrayEquals(Reference.im2col(g, layout, xf), colf, g + " " + layout);
+    }
+
+    @Property(tries = 300)
+    void col2imMatchesDefinitionBitForBit(@ForAll("geometries") Geometry g, @ForAll Layout layout,
+                                          @ForAll @IntRange(max = 2) int which, @ForAll long seed) {
+        double[] col = random(g.columnSize(), seed);
+        double[] x = random(g.inputSize(), seed + 1); // garbage in the output must be overwritten
+        BACKENDS[which].col2im(g, layout, col, x);
+        assertArrayEquals(Reference.col2im(g, layout, col), x, g + " " + layout);
+
+        float[] colf = toFloat(col);
+        float[] xf = toFloat(random(g.inputSize(), seed + 2));
+        BACKENDS[which].col2im(g, layout, colf, xf);
+        assertArrayEquals(Reference.col2im(g, layout, colf), xf, g + " " + layout);
+    }
+
+    @Property(tries = 200)
+    void col2imIsTheAdjointOfIm2col(@ForAll("geometries") Geometry g, @ForAll Layout layout, @ForAll long seed) {
+        double[] x = random(g.inputSize(), seed);
+        double[] y = random(g.columnSize(), seed + 7);
+        CpuBackend b = BACKENDS[1];
+        double lhs = dot(b.im2col(g, layout, x), y);
+        double rhs = dot(x, b.col2im(g, layout, y));
+        assertEquals(lhs, rhs, 1e-9 * (1 + Math.abs(lhs)), g.toString());
+    }
+
+    @Property(tries = 200)
+    void roundTripMultipliesByWindowCount(@ForAll("geometries") Geometry g, @ForAll Layout layout, @ForAll long seed) {
+        double[] x = random(g.inputSize(), seed);
+        CpuBackend b = BACKENDS[2];
+        double[] back = b.col2im(g, layout, b.im2col(g, layout, x));
+        int[] count = Reference.windowCounts(g);
+        for (int i = 0; i < x.length; i++) {
+            int plane = i / (g.h() * g.w());
+            int y = i / g.w() % g.h();
+            int xx = i % g.w();
+            assertEquals(count[i], g.yAxis().windowCount(y) * g.xAxis().windowCount(xx), "count at " + i);
+            assertEquals(x[i] * count[i], back[i], 1e-12 * (1 + Math.abs(x[i] * count[i])), g + " at " + i + " plane " + plane);
+        }
+    }
+
+    @Property(tries = 50)
+    void layoutsHoldTheSameElements(@ForAll("geometries") Geometry g, @ForAll long seed) {
+        double[] x = random(g.inputSize(), seed);
+        double[] rows = BACKENDS[0].im2col(g, Layout.ROWS, x);
+        double[] tensor = BACKENDS[0].im2col(g, Layout.TENSOR, x);
+        double[] torch = BACKENDS[0].im2col(g, Layout.TORCH, x);
+        assertArrayEquals(tensor, torch);
+        for (int row = 0; row < g.patchCount(); row++) {
+            for (int tap = 0; tap < g.patchSize(); tap++) {
+                assertEquals(rows[Layout.ROWS.index(g, row, tap)], tensor[Layout.TENSOR.index(g, row, tap)]);
+                assertEquals(row, Layout.TENSOR.rowOf(g, Layout.TENSOR.index(g, row, tap)));
+                assertEquals(tap, Layout.TENSOR.tapOf(g, Layout.TENSOR.index(g, row, tap)));
+            }
+        }
+    }
+
+    static double[] random(int size, long seed) {
+        Random r = new Random(seed);
+        double[] a = new double[size];
+        for (int i = 0; i < size; i++) {
+            a[i] = r.nextGaussian();
+        }
+        return a;
+    }
+
+    static float[] toFloat(double[] a) {
+        float[] f = new float[a.length];
+        for (int i = 0; i < a.length; i++) {
+            f[i] = (float) a[i];
+        }
+        return f;
+    }
+
+    static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+}

@@ -1,0 +1,164 @@
+package dev.unfold.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+
+/** Helpers the export tests share. */
+final class ExportFixtures {
+    /** Flat colours, as a UI would use; frame i is filled with the i-th (wrapping). */
+    static final int[] COLOURS = {0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd, 0xffffff, 0x000000};
+
+    private ExportFixtures() {
+    }
+
+    /** Frame i: background COLOURS[i], a bar in the next colour whose length grows with i. */
+    static BufferedImage frame(int index, int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(COLOURS[index % COLOURS.length]));
+        g.fillRect(0, 0, width, height);
+        g.setColor(new Color(COLOURS[(index + 1) % COLOURS.length]));
+        g.fillRect(0, 0, Math.min(width, index + 1), height / 2);
+        g.dispose();
+        return image;
+    }
+
+    static FrameSource frames(int width, int height) {
+        return index -> frame(index, width, height);
+    }
+
+    /** Every file under {@code root} with its bytes, keyed by relative path: what "unchanged" compares. */
+    static Map<String, String> snapshot(Path root) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                String key = root.relativize(p).toString() + (Files.isDirectory(p) ? "/" : "");
+                files.put(key, Files.isDirectory(p) ? "" : Arrays.toString(Files.readAllBytes(p)));
+            }
+        }
+        return files;
+    }
+
+    static void assertOneLine(ExportException e, String... words) {
+        String message = e.getMessage();
+        assertFalse(message.contains("\n") || message.contains("\r"), "one line: " + message);
+        for (String word : words) {
+            assertTrue(message.contains(word), "'" + word + "' in: " + message);
+        }
+    }
+
+    /**
+     * Streams that fail as a full disk does once {@code budget} bytes have gone through them, all of them
+     * together: a PNG sequence fills the disk across several files.
+     */
+    static UnaryOperator<OutputStream> diskFullAfter(long budget) {
+        AtomicLong left = new AtomicLong(budget);
+        return out -> new FilterOutputStream(out) {
+            @Override
+            public void write(int b) throws IOException {
+                take(1);
+                out.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                if (left.get() < len) {
+                    int fits = (int) Math.max(0, left.get());
+                    out.write(b, off, fits);
+                    left.set(0);
+                    throw new IOException("No space left on device");
+                }
+                take(len);
+                out.write(b, off, len);
+            }
+
+            private void take(int n) throws IOException {
+                if (left.addAndGet(-n) < 0) {
+                    throw new IOException("No space left on device");
+                }
+            }
+        };
+    }
+
+    /** Counts the bytes an export writes, to pick budgets that run out part way. */
+    static UnaryOperator<OutputStream> counting(AtomicLong total) {
+        return out -> new FilterOutputStream(out) {
+            @Override
+            public void write(int b) throws IOException {
+                total.incrementAndGet();
+                out.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                total.addAndGet(len);
+                out.write(b, off, len);
+            }
+        };
+    }
+
+    /**
+     * Makes {@code folder} refuse new files: read-only permissions, and where the tests run as root (which
+     * ignores them) the immutable attribute. Skips the test when neither works here.
+     */
+    static AutoCloseable lock(Path folder) throws Exception {
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("r-xr-xr-x"));
+        boolean immutable = false;
+        if (canCreateIn(folder)) {
+            immutable = chattr("+i", folder);
+        }
+        boolean undoImmutable = immutable;
+        AutoCloseable unlock = () -> {
+            if (undoImmutable) {
+                chattr("-i", folder);
+            }
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+        };
+        if (canCreateIn(folder)) {
+            unlock.close();
+            Assumptions.abort("cannot make a folder unwritable on this machine");
+        }
+        return unlock;
+    }
+
+    private static boolean canCreateIn(Path folder) {
+        try {
+            Files.delete(Files.createTempFile(folder, "probe", ".tmp"));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean chattr(String flag, Path folder) throws InterruptedException {
+        try {
+            Process p = new ProcessBuilder("chattr", flag, folder.toString()).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static void assertNoTemporaryFiles(Path folder, Map<String, String> before) throws IOException {
+        assertEquals(before, snapshot(folder), "the folder is exactly as it was");
+    }
+}
