@@ -111,7 +111,7 @@ desktop=$root/opt/unfold/lib/unfold-Unfold.desktop
 grep -qx 'Exec=/opt/unfold/bin/Unfold' "$desktop" || fail "the menu entry does not start /opt/unfold/bin/Unfold"
 icon=$(sed -n 's/^Icon=//p' "$desktop")
 [ -f "$root$icon" ] || fail "the menu entry's icon $icon is not in the package"
-du -sh "$root/opt/unfold" "$root/opt/unfold/lib/runtime"
+echo "installed size $(du -sh "$root/opt/unfold" | cut -f1), of which runtime $(du -sh "$root/opt/unfold/lib/runtime" | cut -f1)"
 
 # as a user would run it after `apt install`, but from the unpacked root, with no display and a new home
 home=$root/home
