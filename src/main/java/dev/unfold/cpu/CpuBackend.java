@@ -7,8 +7,8 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * Pure-Java backend. Work is split over (n, c) planes for the tap-major layouts and over (n, oy) bands or
- * (n, channel-chunk) groups for rows, so every thread writes its own contiguous part of the output.
+ * Pure-Java backend. Work is split over (n, c) planes for the tap-major layouts, and for ROWS over (n, oy)
+ * bands (im2col) or images (col2im), so every thread writes its own part of the output.
  */
 public final class CpuBackend implements Backend {
 
@@ -47,58 +47,53 @@ public final class CpuBackend implements Backend {
     @Override
     public void im2col(Geometry g, Layout layout, float[] input, float[] column) {
         Backend.checkBuffers(g, input.length, column.length);
-        TapRanges r = new TapRanges(g);
+        LoopPlan r = new LoopPlan(g);
         if (layout.patchMajor()) {
             splitter.run(g.n() * g.oh(), g.columnSize(), (a, b) -> FloatKernels.im2colPatchMajor(g, r, input, column, a, b));
         } else {
-            splitter.run(g.n() * g.c(), g.columnSize(), (a, b) -> FloatKernels.im2colTapMajor(g, r, input, column, a, b));
+            splitter.run(g.n() * g.c(), g.columnSize(), g.sw() == 1
+                    ? (a, b) -> FloatKernels.im2colTapMajor(g, r, input, column, a, b)
+                    : (a, b) -> FloatKernels.im2colTapMajorStrided(g, r, input, column, a, b));
         }
     }
 
     @Override
     public void im2col(Geometry g, Layout layout, double[] input, double[] column) {
         Backend.checkBuffers(g, input.length, column.length);
-        TapRanges r = new TapRanges(g);
+        LoopPlan r = new LoopPlan(g);
         if (layout.patchMajor()) {
             splitter.run(g.n() * g.oh(), g.columnSize(), (a, b) -> DoubleKernels.im2colPatchMajor(g, r, input, column, a, b));
         } else {
-            splitter.run(g.n() * g.c(), g.columnSize(), (a, b) -> DoubleKernels.im2colTapMajor(g, r, input, column, a, b));
+            splitter.run(g.n() * g.c(), g.columnSize(), g.sw() == 1
+                    ? (a, b) -> DoubleKernels.im2colTapMajor(g, r, input, column, a, b)
+                    : (a, b) -> DoubleKernels.im2colTapMajorStrided(g, r, input, column, a, b));
         }
     }
 
     @Override
     public void col2im(Geometry g, Layout layout, float[] column, float[] input) {
         Backend.checkBuffers(g, input.length, column.length);
-        TapRanges r = new TapRanges(g);
+        LoopPlan r = new LoopPlan(g);
         if (layout.patchMajor()) {
-            int chunk = channelChunk(g);
-            int units = g.n() * ((g.c() + chunk - 1) / chunk);
-            splitter.run(units, g.columnSize(), (a, b) -> FloatKernels.col2imPatchMajor(g, r, chunk, column, input, a, b));
+            splitter.run(g.n(), g.columnSize(), (a, b) -> FloatKernels.col2imPatchMajor(g, r, column, input, a, b));
         } else {
-            splitter.run(g.n() * g.c(), g.columnSize(), (a, b) -> FloatKernels.col2imTapMajor(g, r, column, input, a, b));
+            splitter.run(g.n() * g.c(), g.columnSize(), g.sw() == 1
+                    ? (a, b) -> FloatKernels.col2imTapMajor(g, r, column, input, a, b)
+                    : (a, b) -> FloatKernels.col2imTapMajorStrided(g, r, column, input, a, b));
         }
     }
 
     @Override
     public void col2im(Geometry g, Layout layout, double[] column, double[] input) {
         Backend.checkBuffers(g, input.length, column.length);
-        TapRanges r = new TapRanges(g);
+        LoopPlan r = new LoopPlan(g);
         if (layout.patchMajor()) {
-            int chunk = channelChunk(g);
-            int units = g.n() * ((g.c() + chunk - 1) / chunk);
-            splitter.run(units, g.columnSize(), (a, b) -> DoubleKernels.col2imPatchMajor(g, r, chunk, column, input, a, b));
+            splitter.run(g.n(), g.columnSize(), (a, b) -> DoubleKernels.col2imPatchMajor(g, r, column, input, a, b));
         } else {
-            splitter.run(g.n() * g.c(), g.columnSize(), (a, b) -> DoubleKernels.col2imTapMajor(g, r, column, input, a, b));
+            splitter.run(g.n() * g.c(), g.columnSize(), g.sw() == 1
+                    ? (a, b) -> DoubleKernels.col2imTapMajor(g, r, column, input, a, b)
+                    : (a, b) -> DoubleKernels.col2imTapMajorStrided(g, r, column, input, a, b));
         }
-    }
-
-    /**
-     * Channels per col2im ROWS unit. Units split an image's channels so that every thread has work even
-     * for one image, while each unit still reads long runs of every patch row.
-     */
-    private int channelChunk(Geometry g) {
-        int perImage = Math.max(1, Math.min(g.c(), (2 * threads() + g.n() - 1) / g.n()));
-        return (g.c() + perImage - 1) / perImage;
     }
 
     @Override

@@ -14,7 +14,7 @@ final class FloatKernels {
     }
 
     /** TENSOR/TORCH order. Unit: one (n, c) plane, producing its contiguous KH·KW·OH·OW block. */
-    static void im2colTapMajor(Geometry g, TapRanges r, float[] x, float[] col, int from, int to) {
+    static void im2colTapMajor(Geometry g, LoopPlan r, float[] x, float[] col, int from, int to) {
         int h = g.h(), w = g.w(), kh = g.kh(), kw = g.kw(), ow = g.ow(), ohw = g.oh() * ow;
         int sh = g.sh(), sw = g.sw(), ph = g.ph(), pw = g.pw(), dh = g.dh(), dw = g.dw();
         int dst = from * kh * kw * ohw;
@@ -48,45 +48,90 @@ final class FloatKernels {
         }
     }
 
-    /**
-     * Patch rows handled together by the ROWS loops: {@value} rows of a few thousand elements stay in the
-     * first-level cache while every tap writes (or reads) one element of each.
-     */
-    static final int ROW_BLOCK = 8;
+    /** Per-thread scratch for the ROWS loops, kept between calls so that repeated calls allocate nothing. */
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[1][0]);
+
+    private static float[] scratch(int size) {
+        float[][] holder = SCRATCH.get();
+        if (holder[0].length < size) {
+            holder[0] = new float[size];
+        }
+        return holder[0];
+    }
 
     /**
-     * ROWS order. Unit: one band (n, oy), filled a block of patch rows at a time, tap by tap: each tap copies
-     * one run of an input row down one column of the block.
+     * ROWS order. Unit: one band (n, oy). The band's input rows, padding included, are first copied into one
+     * block of padded rows (c, ky); then every patch row is one gather from that block.
      */
-    static void im2colPatchMajor(Geometry g, TapRanges r, float[] x, float[] col, int from, int to) {
-        int c = g.c(), h = g.h(), w = g.w(), kh = g.kh(), kw = g.kw(), oh = g.oh(), ow = g.ow();
-        int sh = g.sh(), sw = g.sw(), ph = g.ph(), pw = g.pw(), dh = g.dh(), dw = g.dw();
-        int hw = h * w, ckk = c * kh * kw;
+    static void im2colPatchMajor(Geometry g, LoopPlan r, float[] x, float[] col, int from, int to) {
+        int c = g.c(), h = g.h(), w = g.w(), kh = g.kh(), oh = g.oh(), ow = g.ow();
+        int sh = g.sh(), sw = g.sw(), ph = g.ph(), pw = g.pw(), dh = g.dh();
+        int hw = h * w, ckk = g.patchSize(), wp = r.paddedWidth;
+        int[] gather = r.rowGather;
+        float[] rows = scratch(c * kh * wp);
+        int lo = Math.min(pw, wp);
+        int hi = Math.max(lo, Math.min(wp, w + pw));
         for (int band = from; band < to; band++) {
             int n = band / oh;
             int iy0 = (band - n * oh) * sh - ph;
-            for (int ob = 0; ob < ow; ob += ROW_BLOCK) {
-                int oe = Math.min(ow, ob + ROW_BLOCK);
-                int blockBase = (band * ow + ob) * ckk;
-                for (int ch = 0, tap = 0; ch < c; ch++) {
-                    int plane = (n * c + ch) * hw;
-                    for (int ky = 0, iy = iy0; ky < kh; ky++, iy += dh) {
-                        boolean rowInside = iy >= 0 && iy < h;
-                        for (int kx = 0; kx < kw; kx++, tap++) {
-                            int xf = rowInside ? Math.max(ob, Math.min(oe, r.xFirst[kx])) : oe;
-                            int xe = rowInside ? Math.max(xf, Math.min(oe, r.xEnd[kx])) : oe;
-                            int d = blockBase + tap;
-                            for (int ox = ob; ox < xf; ox++, d += ckk) {
-                                col[d] = 0f;
-                            }
-                            for (int ox = xf, s = plane + iy * w + xf * sw - pw + kx * dw; ox < xe; ox++, s += sw, d += ckk) {
-                                col[d] = x[s];
-                            }
-                            for (int ox = xe; ox < oe; ox++, d += ckk) {
-                                col[d] = 0f;
-                            }
+            for (int ch = 0, row = 0; ch < c; ch++) {
+                int plane = (n * c + ch) * hw;
+                for (int ky = 0, iy = iy0; ky < kh; ky++, iy += dh, row += wp) {
+                    if (iy < 0 || iy >= h) {
+                        Arrays.fill(rows, row, row + wp, 0f);
+                    } else {
+                        Arrays.fill(rows, row, row + lo, 0f);
+                        if (hi > lo) {
+                            System.arraycopy(x, plane + iy * w + lo - pw, rows, row + lo, hi - lo);
                         }
+                        Arrays.fill(rows, row + hi, row + wp, 0f);
                     }
+                }
+            }
+            for (int ox = 0, dst = band * ow * ckk; ox < ow; ox++, dst += ckk) {
+                int start = ox * sw;
+                for (int j = 0; j < ckk; j++) {
+                    col[dst + j] = rows[start + gather[j]];
+                }
+            }
+        }
+    }
+
+    /**
+     * TENSOR/TORCH order with SW &gt; 1, where a tap's reads along a row are SW apart. Unit: one (n, c) plane,
+     * first split into padded phase rows so that every output row is then one contiguous copy.
+     */
+    static void im2colTapMajorStrided(Geometry g, LoopPlan r, float[] x, float[] col, int from, int to) {
+        int h = g.h(), w = g.w(), kh = g.kh(), kw = g.kw(), ow = g.ow(), ohw = g.oh() * ow;
+        int sh = g.sh(), ph = g.ph(), dh = g.dh();
+        int phases = g.sw(), pw = g.pw(), mw = r.phaseWidth, rowLen = phases * mw;
+        float[] split = scratch(h * rowLen);
+        int dst = from * kh * kw * ohw;
+        for (int p = from; p < to; p++) {
+            splitPhases(x, p * h * w, h, w, pw, phases, mw, split);
+            for (int ky = 0; ky < kh; ky++) {
+                int yf = r.yFirst[ky], ye = r.yEnd[ky];
+                for (int kx = 0; kx < kw; kx++, dst += ohw) {
+                    int shift = r.xPhase[kx] * mw + r.xShift[kx];
+                    Arrays.fill(col, dst, dst + yf * ow, 0f);
+                    for (int oy = yf; oy < ye; oy++) {
+                        System.arraycopy(split, (oy * sh - ph + ky * dh) * rowLen + shift, col, dst + oy * ow, ow);
+                    }
+                    Arrays.fill(col, dst + ye * ow, dst + ohw, 0f);
+                }
+            }
+        }
+    }
+
+    /** Row y of {@code split} holds padded row y of the plane as phases: padded column c at (c mod SW)·mw + c / SW. */
+    private static void splitPhases(float[] x, int plane, int h, int w, int pw, int phases, int mw, float[] split) {
+        int rowLen = phases * mw;
+        for (int y = 0; y < h; y++) {
+            int src = plane + y * w - pw;
+            for (int q = 0, d = y * rowLen; q < phases; q++) {
+                for (int m = 0, c = q; m < mw; m++, c += phases, d++) {
+                    int ix = c - pw;
+                    split[d] = ix >= 0 && ix < w ? x[src + c] : 0f;
                 }
             }
         }
@@ -96,7 +141,7 @@ final class FloatKernels {
      * TENSOR/TORCH order. Unit: one (n, c) plane, zeroed, then each tap's slab added in (ky, kx) order,
      * so every input element sums its contributions in the seed's order.
      */
-    static void col2imTapMajor(Geometry g, TapRanges r, float[] col, float[] x, int from, int to) {
+    static void col2imTapMajor(Geometry g, LoopPlan r, float[] col, float[] x, int from, int to) {
         int h = g.h(), w = g.w(), kh = g.kh(), kw = g.kw(), ow = g.ow(), ohw = g.oh() * ow;
         int sh = g.sh(), sw = g.sw(), ph = g.ph(), pw = g.pw(), dh = g.dh(), dw = g.dw();
         int src = from * kh * kw * ohw;
@@ -125,43 +170,79 @@ final class FloatKernels {
     }
 
     /**
-     * ROWS order. Unit: channels [c0, c0+chunk) of one image. Patch rows are visited in blocks from last to
-     * first, taps in (ky, kx) order within a block. An input element is reached by later patches with
-     * smaller taps, so its contributions arrive with ky ascending, then kx ascending: the order of the
-     * tap-major loop, so both layouts give identical sums.
+     * TENSOR/TORCH order with SW &gt; 1. Unit: one (n, c) plane, accumulated in padded phase rows (see
+     * {@link #im2colTapMajorStrided}) so that every slab row is one contiguous add, then interleaved back.
+     * Taps are added in (ky, kx) order from zero, the same sums as every other loop.
      */
-    static void col2imPatchMajor(Geometry g, TapRanges r, int chunk, float[] col, float[] x, int from, int to) {
-        int c = g.c(), h = g.h(), w = g.w(), kh = g.kh(), kw = g.kw(), oh = g.oh(), ow = g.ow();
-        int sh = g.sh(), sw = g.sw(), ph = g.ph(), pw = g.pw(), dh = g.dh(), dw = g.dw();
-        int hw = h * w, kk = kh * kw, ckk = c * kk;
-        int chunks = (c + chunk - 1) / chunk;
-        int lastBlock = (ow - 1) / ROW_BLOCK * ROW_BLOCK;
-        for (int u = from; u < to; u++) {
-            int n = u / chunks;
-            int c0 = u % chunks * chunk;
-            int c1 = Math.min(c, c0 + chunk);
-            Arrays.fill(x, (n * c + c0) * hw, (n * c + c1) * hw, 0f);
-            for (int oy = oh - 1; oy >= 0; oy--) {
-                for (int ob = lastBlock; ob >= 0; ob -= ROW_BLOCK) {
-                    int oe = Math.min(ow, ob + ROW_BLOCK);
-                    int blockBase = ((n * oh + oy) * ow + ob) * ckk;
-                    for (int ch = c0, tap = c0 * kk; ch < c1; ch++) {
-                        int plane = (n * c + ch) * hw;
-                        for (int ky = 0, iy = oy * sh - ph; ky < kh; ky++, iy += dh) {
-                            if (iy < 0 || iy >= h) {
-                                tap += kw;
-                                continue;
-                            }
-                            for (int kx = 0; kx < kw; kx++, tap++) {
-                                int xf = Math.max(ob, Math.min(oe, r.xFirst[kx]));
-                                int xe = Math.max(xf, Math.min(oe, r.xEnd[kx]));
-                                int d = plane + iy * w + xf * sw - pw + kx * dw;
-                                for (int ox = xf, s = blockBase + (xf - ob) * ckk + tap; ox < xe; ox++, s += ckk, d += sw) {
-                                    x[d] += col[s];
-                                }
-                            }
+    static void col2imTapMajorStrided(Geometry g, LoopPlan r, float[] col, float[] x, int from, int to) {
+        int h = g.h(), w = g.w(), kh = g.kh(), kw = g.kw(), ow = g.ow(), ohw = g.oh() * ow;
+        int sh = g.sh(), ph = g.ph(), dh = g.dh();
+        int phases = g.sw(), pw = g.pw(), mw = r.phaseWidth, rowLen = phases * mw;
+        float[] acc = scratch(h * rowLen);
+        int src = from * kh * kw * ohw;
+        for (int p = from; p < to; p++) {
+            Arrays.fill(acc, 0, h * rowLen, 0f);
+            for (int ky = 0; ky < kh; ky++) {
+                for (int kx = 0; kx < kw; kx++, src += ohw) {
+                    int shift = r.xPhase[kx] * mw + r.xShift[kx];
+                    for (int oy = r.yFirst[ky]; oy < r.yEnd[ky]; oy++) {
+                        int a = (oy * sh - ph + ky * dh) * rowLen + shift;
+                        int s = src + oy * ow;
+                        for (int i = 0; i < ow; i++) {
+                            acc[a + i] += col[s + i];
                         }
                     }
+                }
+            }
+            int plane = p * h * w;
+            Arrays.fill(x, plane, plane + h * w, 0f); // input columns right of every window get nothing
+            for (int y = 0; y < h; y++) {
+                int out = plane + y * w - pw;
+                for (int q = 0, a = y * rowLen; q < phases; q++) {
+                    // padded columns q, q+SW, …: skip those left of the input, stop at its right edge
+                    int m0 = q >= pw ? 0 : (pw - q + phases - 1) / phases;
+                    int m1 = Math.min(mw, (w + pw - q + phases - 1) / phases);
+                    for (int m = m0, c = q + m0 * phases; m < m1; m++, c += phases) {
+                        x[out + c] = acc[a + m];
+                    }
+                    a += mw;
+                }
+            }
+        }
+    }
+
+    /**
+     * ROWS order. Unit: one image, accumulated into a zeroed padded image which is then cropped into the
+     * output, as the seed does. Patch rows are visited from last to first: an input element is reached by
+     * later patches with smaller taps, so its contributions arrive with ky ascending, then kx ascending.
+     * That is the order of the tap-major loop, so both layouts give identical sums. Within a row no two
+     * elements reach the same input element, so the row is read backwards too: memory is then read in one
+     * descending stream, which the hardware prefetches far better than short runs read against the stream.
+     */
+    static void col2imPatchMajor(Geometry g, LoopPlan r, float[] col, float[] x, int from, int to) {
+        int c = g.c(), h = g.h(), w = g.w(), oh = g.oh(), ow = g.ow();
+        int sh = g.sh(), sw = g.sw(), ph = g.ph(), pw = g.pw();
+        int hw = h * w, ckk = g.patchSize();
+        int wp = r.paddedWidth, plane = r.paddedHeight * wp;
+        int[] gather = r.imageGather;
+        float[] acc = scratch(c * plane);
+        int copyW = Math.min(w, wp - pw); // input columns right of every window get nothing
+        int copyH = Math.min(h, r.paddedHeight - ph);
+        for (int n = from; n < to; n++) {
+            Arrays.fill(acc, 0, c * plane, 0f);
+            for (int oy = oh - 1; oy >= 0; oy--) {
+                for (int ox = ow - 1; ox >= 0; ox--) {
+                    int start = oy * sh * wp + ox * sw;
+                    int src = ((n * oh + oy) * ow + ox) * ckk;
+                    for (int j = ckk - 1; j >= 0; j--) {
+                        acc[start + gather[j]] += col[src + j];
+                    }
+                }
+            }
+            Arrays.fill(x, n * c * hw, (n + 1) * c * hw, 0f);
+            for (int ch = 0; ch < c; ch++) {
+                for (int y = 0; copyW > 0 && y < copyH; y++) {
+                    System.arraycopy(acc, ch * plane + (y + ph) * wp + pw, x, (n * c + ch) * hw + y * w, copyW);
                 }
             }
         }

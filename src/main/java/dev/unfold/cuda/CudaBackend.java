@@ -1,0 +1,400 @@
+package dev.unfold.cuda;
+
+import dev.unfold.core.Backend;
+import dev.unfold.core.Backends;
+import dev.unfold.core.Geometry;
+import dev.unfold.core.Layout;
+import dev.unfold.core.PhaseTimed;
+import dev.unfold.cpu.CpuBackend;
+import dev.unfold.cuda.CudaDriver.Arg;
+import dev.unfold.cuda.CudaDriver.Context;
+import dev.unfold.cuda.CudaDriver.DeviceInfo;
+import dev.unfold.cuda.CudaDriver.DeviceMemory;
+import dev.unfold.cuda.CudaDriver.Event;
+import dev.unfold.cuda.CudaDriver.Function;
+import dev.unfold.cuda.CudaDriver.Module;
+import dev.unfold.cuda.CudaDriver.Stream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * im2col and col2im on an NVIDIA GPU: the kernels of src/main/cuda/unfold_kernels.cu, loaded from their PTX
+ * with the driver API, and cuBLAS for Conv2d's product. Results equal the CPU backend's bit for bit: the
+ * kernels copy for im2col and, for col2im, add each input element's contributions in the CPU's order.
+ *
+ * <p>Each call copies its input to the device, runs one kernel and copies the result back, through pinned
+ * staging buffers; device buffers are kept and grown, so repeated calls allocate nothing. Calls are
+ * serialised: one stream, one set of buffers. A failure throws an IllegalStateException whose message is one
+ * line; after a failure that stops the device (an illegal address, say) every later call throws it again.
+ */
+public final class CudaBackend implements Backend, PhaseTimed {
+
+    static final String PTX_RESOURCE = "unfold_kernels.ptx";
+    /** The kernels CudaBackend launches, each an {@code extern "C"} entry of the PTX. */
+    static final List<String> KERNELS = List.of(
+            "im2col_tap_major_f32", "im2col_tap_major_f64", "im2col_rows_f32", "im2col_rows_f64", "col2im_f32", "col2im_f64");
+
+    private final CudaDriver driver;
+    private final int ordinal;
+    private final DeviceInfo device;
+    private final int driverVersion;
+    private final Map<String, Function> kernels = new HashMap<>();
+    /** Device copies of the image (N, C, H, W) and of the column matrix, whichever way a call goes. */
+    private final DeviceBuffer image;
+    private final DeviceBuffer columns;
+    private final DeviceBuffer gemmA;
+    private final DeviceBuffer gemmB;
+    private final DeviceBuffer gemmC;
+    private Context context;
+    private Module module;
+    private Stream stream;
+    private Event start;
+    private Event end;
+    private Staging staging;
+    private DeviceGemm gemm;
+    private String gemmUnavailable;
+    private CpuBackend cpuProduct;
+    private Phases last = new Phases(0, 0, 0);
+    private String stopped;
+    private boolean closed;
+
+    /** Opens device 0: initialises the driver, loads the kernels, and cuBLAS when it can. */
+    static CudaBackend open(CudaDriver driver, DeviceGemm.Factory gemms, long stagingChunkBytes) {
+        driver.init();
+        if (driver.deviceCount() < 1) {
+            throw new CudaError(CudaError.NO_DEVICE, "cuDeviceGetCount");
+        }
+        return new CudaBackend(driver, 0, gemms, stagingChunkBytes);
+    }
+
+    private CudaBackend(CudaDriver driver, int ordinal, DeviceGemm.Factory gemms, long stagingChunkBytes) {
+        this.driver = driver;
+        this.ordinal = ordinal;
+        this.image = new DeviceBuffer(driver);
+        this.columns = new DeviceBuffer(driver);
+        this.gemmA = new DeviceBuffer(driver);
+        this.gemmB = new DeviceBuffer(driver);
+        this.gemmC = new DeviceBuffer(driver);
+        this.driverVersion = driver.driverVersion();
+        this.device = driver.device(ordinal);
+        context = driver.retainPrimaryContext(ordinal);
+        try {
+            driver.makeCurrent(context);
+            module = driver.loadModule(ptx());
+            for (String name : KERNELS) {
+                kernels.put(name, driver.function(module, name));
+            }
+            stream = driver.createStream();
+            start = driver.createEvent();
+            end = driver.createEvent();
+            staging = new Staging(driver, stream, stagingChunkBytes);
+        } catch (RuntimeException | Error e) {
+            close();
+            throw e;
+        }
+        try {
+            gemm = gemms.open(driver, stream);
+        } catch (RuntimeException | LinkageError e) {
+            gemmUnavailable = gemmReason(e);
+        }
+    }
+
+    static byte[] ptx() {
+        try (InputStream in = CudaBackend.class.getResourceAsStream(PTX_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the CUDA kernels' PTX resource " + PTX_RESOURCE + " is missing from this build");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String gemmReason(Throwable e) {
+        String text = e instanceof LinkageError ? String.valueOf(e.getMessage()) : Backends.oneLine(e);
+        if (text.contains("libcublas")) {
+            return "cuBLAS unavailable (libcublas.so.12 not found)";
+        }
+        return "cuBLAS unavailable (" + Backends.oneLine(e) + ")";
+    }
+
+    @Override
+    public String name() {
+        return "cuda";
+    }
+
+    /** The device in one line: name, architecture, memory, multiprocessors, driver. */
+    public String deviceLine() {
+        return String.format(Locale.ROOT, "%s (sm_%d%d, %.1f GiB, %d SMs, CUDA driver %d.%d)", device.name(),
+                device.major(), device.minor(), device.totalBytes() / (double) (1L << 30), device.multiprocessors(),
+                driverVersion / 1000, driverVersion % 1000 / 10);
+    }
+
+    @Override
+    public String description() {
+        return "CUDA on " + deviceLine() + "; matmul " + (gemm != null ? "on " + gemm.name() : "on the CPU: " + gemmUnavailable);
+    }
+
+    /** Null when matmul runs on cuBLAS, else why it runs on the CPU. */
+    public String matmulFallbackReason() {
+        return gemm != null ? null : gemmUnavailable;
+    }
+
+    @Override
+    public synchronized Phases lastPhases() {
+        return last;
+    }
+
+    @Override
+    public void im2col(Geometry g, Layout layout, float[] input, float[] column) {
+        Backend.checkBuffers(g, input.length, column.length);
+        im2col(g, layout, "f32", HostArray.of(input), HostArray.of(column));
+    }
+
+    @Override
+    public void im2col(Geometry g, Layout layout, double[] input, double[] column) {
+        Backend.checkBuffers(g, input.length, column.length);
+        im2col(g, layout, "f64", HostArray.of(input), HostArray.of(column));
+    }
+
+    @Override
+    public void col2im(Geometry g, Layout layout, float[] column, float[] input) {
+        Backend.checkBuffers(g, input.length, column.length);
+        col2im(g, layout, "f32", HostArray.of(column), HostArray.of(input));
+    }
+
+    @Override
+    public void col2im(Geometry g, Layout layout, double[] column, double[] input) {
+        Backend.checkBuffers(g, input.length, column.length);
+        col2im(g, layout, "f64", HostArray.of(column), HostArray.of(input));
+    }
+
+    private void im2col(Geometry g, Layout layout, String type, HostArray input, HostArray column) {
+        checkReach(g);
+        if (layout.patchMajor()) {
+            transform("im2col_rows_" + type, LaunchPlan.rows(g), input, image, column, columns, geometryArg(g));
+        } else {
+            long items = (long) g.n() * g.c() * g.oh() * g.ow();
+            transform("im2col_tap_major_" + type, LaunchPlan.elementwise(items, device.multiprocessors()), input, image,
+                    column, columns, geometryArg(g));
+        }
+    }
+
+    private void col2im(Geometry g, Layout layout, String type, HostArray column, HostArray input) {
+        checkReach(g);
+        transform("col2im_" + type, LaunchPlan.elementwise(g.inputSize(), device.multiprocessors()), column, columns,
+                input, image, geometryArg(g), new Arg.Int(layout.patchMajor() ? 0 : 1));
+    }
+
+    /** The kernels' Geometry struct: 14 ints in declaration order. */
+    static Arg geometryArg(Geometry g) {
+        return new Arg.Ints(new int[] {g.n(), g.c(), g.h(), g.w(), g.kh(), g.kw(), g.sh(), g.sw(), g.ph(), g.pw(),
+                g.dh(), g.dw(), g.oh(), g.ow()});
+    }
+
+    /**
+     * The kernels compute positions such as y + PH in 32 bits; Geometry allows paddings so large that they
+     * would not fit. No real convolution comes near, so such a geometry is refused rather than slowed down.
+     */
+    private static void checkReach(Geometry g) {
+        if ((long) g.h() + g.ph() > Integer.MAX_VALUE || (long) g.w() + g.pw() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("the CUDA backend needs H + PH and W + PW below 2^31, got " + g
+                    + "; use the CPU backend");
+        }
+    }
+
+    /**
+     * Copies {@code src} to the device, runs one kernel (source, target, then {@code extra} arguments), and
+     * copies the target back.
+     */
+    private synchronized void transform(String kernel, LaunchPlan plan, HostArray src, DeviceBuffer srcBuffer,
+                                        HostArray dst, DeviceBuffer dstBuffer, Arg... extra) {
+        usable();
+        try {
+            driver.makeCurrent(context);
+            DeviceMemory[] mem = reserve(new DeviceBuffer[] {srcBuffer, dstBuffer}, new long[] {src.bytes(), dst.bytes()});
+            long t0 = System.nanoTime();
+            staging.upload(src, mem[0]);
+            long t1 = System.nanoTime();
+            Arg[] args = new Arg[2 + extra.length];
+            args[0] = new Arg.Memory(mem[0]);
+            args[1] = new Arg.Memory(mem[1]);
+            System.arraycopy(extra, 0, args, 2, extra.length);
+            driver.record(start, stream);
+            driver.launch(kernels.get(kernel), plan.grid(), plan.block(), stream, args);
+            driver.record(end, stream);
+            driver.synchronize(end);
+            long t2 = System.nanoTime();
+            staging.download(mem[1], dst);
+            long t3 = System.nanoTime();
+            last = new Phases(ms(t1 - t0), driver.elapsedMs(start, end), ms(t3 - t2));
+        } catch (CudaError e) {
+            throw failure(e, kernel);
+        }
+    }
+
+    @Override
+    public synchronized void matmul(int m, int n, int k, double[] a, boolean transA, double[] b, boolean transB, double[] c) {
+        checkProduct(m, n, k, a, b, c);
+        if (gemm == null) {
+            if (cpuProduct == null) {
+                cpuProduct = new CpuBackend();
+            }
+            cpuProduct.matmul(m, n, k, a, transA, b, transB, c);
+            return;
+        }
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0) {
+            Arrays.fill(c, 0);
+            return;
+        }
+        usable();
+        try {
+            driver.makeCurrent(context);
+            DeviceMemory[] mem = reserve(new DeviceBuffer[] {gemmA, gemmB, gemmC},
+                    new long[] {8L * a.length, 8L * b.length, 8L * c.length});
+            long t0 = System.nanoTime();
+            staging.upload(HostArray.of(a), mem[0]);
+            staging.upload(HostArray.of(b), mem[1]);
+            long t1 = System.nanoTime();
+            // Row-major C = op(A)·op(B) is column-major Cᵀ = op(B)ᵀ·op(A)ᵀ, and a row-major matrix read
+            // column-major is its transpose: so cuBLAS gets B before A, n and m swapped, no copies.
+            driver.record(start, stream);
+            gemm.dgemm(transB, transA, n, m, k, mem[1], transB ? k : n, mem[0], transA ? m : k, mem[2], n);
+            driver.record(end, stream);
+            driver.synchronize(end);
+            long t2 = System.nanoTime();
+            staging.download(mem[2], HostArray.of(c));
+            long t3 = System.nanoTime();
+            last = new Phases(ms(t1 - t0), driver.elapsedMs(start, end), ms(t3 - t2));
+        } catch (CudaError e) {
+            throw failure(e, "cublasDgemm");
+        }
+    }
+
+    private static void checkProduct(int m, int n, int k, double[] a, double[] b, double[] c) {
+        if (m < 0 || n < 0 || k < 0) {
+            throw new IllegalArgumentException("matrix sizes must not be negative, got m=" + m + " n=" + n + " k=" + k);
+        }
+        if (a.length != (long) m * k || b.length != (long) k * n || c.length != (long) m * n) {
+            throw new IllegalArgumentException("matmul buffers hold " + a.length + ", " + b.length + " and " + c.length
+                    + " elements but m=" + m + " n=" + n + " k=" + k + " needs " + (long) m * k + ", " + (long) k * n
+                    + " and " + (long) m * n);
+        }
+    }
+
+    /**
+     * Memory for every buffer; when the device is full, frees all kept buffers (those of other operations
+     * too) and tries once more before giving up.
+     */
+    private DeviceMemory[] reserve(DeviceBuffer[] buffers, long[] bytes) {
+        DeviceMemory[] out = new DeviceMemory[buffers.length];
+        for (int attempt = 0;; attempt++) {
+            try {
+                for (int i = 0; i < buffers.length; i++) {
+                    out[i] = buffers[i].require(bytes[i]);
+                }
+                return out;
+            } catch (CudaError e) {
+                if (e.code() != CudaError.OUT_OF_MEMORY || attempt > 0) {
+                    throw e;
+                }
+                for (DeviceBuffer b : List.of(image, columns, gemmA, gemmB, gemmC)) {
+                    b.release();
+                }
+            }
+        }
+    }
+
+    private IllegalStateException failure(CudaError e, String kernel) {
+        if (e.sticky()) {
+            stopped = "the CUDA device stopped (" + CudaError.name(e.code()) + " in " + e.call() + " for " + kernel
+                    + "); restart Unfold or use --backend cpu";
+            return new IllegalStateException(stopped, e);
+        }
+        if (e.code() == CudaError.OUT_OF_MEMORY && e.call().equals("cuMemAllocHost")) {
+            return new IllegalStateException("out of page-locked host memory for the transfers of " + kernel
+                    + " (CUDA_ERROR_OUT_OF_MEMORY in cuMemAllocHost)", e);
+        }
+        if (e.code() == CudaError.OUT_OF_MEMORY) {
+            long free;
+            try {
+                free = driver.freeBytes();
+            } catch (CudaError ignored) {
+                free = -1;
+            }
+            return new IllegalStateException("out of device memory for " + kernel + ": " + device.name() + " has "
+                    + (free < 0 ? "?" : CudaFailures.mib(free)) + " free of " + CudaFailures.mib(device.totalBytes())
+                    + "; use a smaller input or --backend cpu", e);
+        }
+        return new IllegalStateException(CudaFailures.reason(e) + " (" + kernel + ")", e);
+    }
+
+    private void usable() {
+        if (closed) {
+            throw new IllegalStateException("the CUDA backend is closed");
+        }
+        if (stopped != null) {
+            throw new IllegalStateException(stopped);
+        }
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+
+    /** Frees everything; never throws, since after a device failure the driver may refuse even that. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (context != null) {
+            quietly(() -> driver.makeCurrent(context));
+        }
+        if (gemm != null) {
+            quietly(gemm::close);
+        }
+        if (cpuProduct != null) {
+            cpuProduct.close();
+        }
+        for (DeviceBuffer b : List.of(image, columns, gemmA, gemmB, gemmC)) {
+            quietly(b::release);
+        }
+        if (staging != null) {
+            quietly(staging::close);
+        }
+        if (start != null) {
+            quietly(() -> driver.destroyEvent(start));
+        }
+        if (end != null) {
+            quietly(() -> driver.destroyEvent(end));
+        }
+        if (stream != null) {
+            quietly(() -> driver.destroyStream(stream));
+        }
+        if (module != null) {
+            quietly(() -> driver.unloadModule(module));
+        }
+        if (context != null) {
+            quietly(() -> driver.releasePrimaryContext(ordinal));
+        }
+    }
+
+    private static void quietly(Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException ignored) {
+            // closing goes on: what this step held is lost with the context anyway
+        }
+    }
+}

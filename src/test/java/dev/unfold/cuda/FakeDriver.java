@@ -1,0 +1,301 @@
+package dev.unfold.cuda;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A CUDA driver without a GPU. Device memory is Java memory, copies copy, events read the clock, and
+ * kernels do nothing (HarnessDriver runs them). Any call can be told to fail with a driver code, or to
+ * hang, and the fake counts what is held so tests can check that failures release everything.
+ */
+class FakeDriver implements CudaDriver {
+
+    record FakeHandle(String kind, int id) implements Context, Stream, Event {
+    }
+
+    record FakeModule(Set<String> entries) implements Module {
+    }
+
+    record FakeFunction(String name) implements Function {
+    }
+
+    static final class FakeMemory implements DeviceMemory {
+        final ByteBuffer bytes;
+
+        FakeMemory(long size) {
+            bytes = ByteBuffer.allocate(Math.toIntExact(size)).order(ByteOrder.nativeOrder());
+        }
+    }
+
+    /** Identity matters (two buffers with equal contents are different allocations), so not a record. */
+    static final class FakePinned implements PinnedMemory {
+        private final ByteBuffer buffer;
+
+        FakePinned(long size) {
+            buffer = ByteBuffer.allocateDirect(Math.toIntExact(size)).order(ByteOrder.nativeOrder());
+        }
+
+        @Override
+        public ByteBuffer buffer() {
+            return buffer;
+        }
+    }
+
+    record Launch(String kernel, Dim3 grid, Dim3 block, Arg[] args) {
+    }
+
+    private static final Pattern ENTRY = Pattern.compile("\\.entry\\s+(\\w+)\\s*\\(");
+
+    DeviceInfo info = new DeviceInfo("Fake GPU", 7, 5, 1L << 30, 2);
+    int devices = 1;
+    /** Device bytes beyond which cuMemAlloc fails with CUDA_ERROR_OUT_OF_MEMORY. */
+    long memoryLimit = Long.MAX_VALUE;
+
+    // A probe drives the fake from its own thread while the test thread watches: state is visible across
+    // threads (one thread calls the driver at a time, so the counters need no atomic updates).
+    private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+    private final Map<String, CountDownLatch> hangs = new ConcurrentHashMap<>();
+    private final AtomicInteger nextId = new AtomicInteger();
+    final Set<FakeMemory> deviceMemory = ConcurrentHashMap.newKeySet();
+    final Set<FakePinned> pinnedMemory = ConcurrentHashMap.newKeySet();
+    final List<Launch> launches = new CopyOnWriteArrayList<>();
+    volatile int allocations;
+    volatile int contexts;
+    volatile int modules;
+    volatile int streams;
+    volatile int events;
+    private final Map<Event, Long> recorded = new ConcurrentHashMap<>();
+
+    /** From now on, {@code call} returns {@code code}. */
+    FakeDriver failAt(String call, int code) {
+        failures.put(call, code);
+        return this;
+    }
+
+    /** From now on, {@code call} blocks until the returned latch is released. */
+    CountDownLatch hangAt(String call) {
+        CountDownLatch latch = new CountDownLatch(1);
+        hangs.put(call, latch);
+        return latch;
+    }
+
+    private void enter(String call) {
+        CountDownLatch hang = hangs.get(call);
+        if (hang != null) {
+            try {
+                hang.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        Integer code = failures.get(call);
+        if (code != null) {
+            throw new CudaError(code, call);
+        }
+    }
+
+    /** Nothing is held: every allocation, context, module, stream and event was given back. */
+    boolean allReleased() {
+        return deviceMemory.isEmpty() && pinnedMemory.isEmpty() && contexts == 0 && modules == 0 && streams == 0
+                && events == 0;
+    }
+
+    long deviceBytes() {
+        return deviceMemory.stream().mapToLong(m -> m.bytes.capacity()).sum();
+    }
+
+    @Override
+    public void init() {
+        enter("cuInit");
+    }
+
+    @Override
+    public int driverVersion() {
+        enter("cuDriverGetVersion");
+        return 12040;
+    }
+
+    @Override
+    public int deviceCount() {
+        enter("cuDeviceGetCount");
+        return devices;
+    }
+
+    @Override
+    public DeviceInfo device(int ordinal) {
+        enter("cuDeviceGet");
+        return info;
+    }
+
+    @Override
+    public Context retainPrimaryContext(int ordinal) {
+        enter("cuDevicePrimaryCtxRetain");
+        contexts++;
+        return new FakeHandle("context", nextId.getAndIncrement());
+    }
+
+    @Override
+    public void releasePrimaryContext(int ordinal) {
+        enter("cuDevicePrimaryCtxRelease");
+        contexts--;
+    }
+
+    @Override
+    public void makeCurrent(Context context) {
+        enter("cuCtxSetCurrent");
+    }
+
+    @Override
+    public Module loadModule(byte[] ptx) {
+        enter("cuModuleLoadData");
+        Set<String> entries = new HashSet<>();
+        Matcher m = ENTRY.matcher(new String(ptx, java.nio.charset.StandardCharsets.US_ASCII));
+        while (m.find()) {
+            entries.add(m.group(1));
+        }
+        modules++;
+        return new FakeModule(entries);
+    }
+
+    @Override
+    public void unloadModule(Module module) {
+        enter("cuModuleUnload");
+        modules--;
+    }
+
+    @Override
+    public Function function(Module module, String name) {
+        enter("cuModuleGetFunction");
+        if (!((FakeModule) module).entries().contains(name)) {
+            throw new CudaError(CudaError.NOT_FOUND, "cuModuleGetFunction(" + name + ")");
+        }
+        return new FakeFunction(name);
+    }
+
+    @Override
+    public Stream createStream() {
+        enter("cuStreamCreate");
+        streams++;
+        return new FakeHandle("stream", nextId.getAndIncrement());
+    }
+
+    @Override
+    public void destroyStream(Stream stream) {
+        enter("cuStreamDestroy");
+        streams--;
+    }
+
+    @Override
+    public Event createEvent() {
+        enter("cuEventCreate");
+        events++;
+        return new FakeHandle("event", nextId.getAndIncrement());
+    }
+
+    @Override
+    public void destroyEvent(Event event) {
+        enter("cuEventDestroy");
+        events--;
+    }
+
+    @Override
+    public DeviceMemory allocate(long bytes) {
+        enter("cuMemAlloc");
+        if (deviceBytes() + bytes > memoryLimit) {
+            throw new CudaError(CudaError.OUT_OF_MEMORY, "cuMemAlloc");
+        }
+        FakeMemory m = new FakeMemory(bytes);
+        deviceMemory.add(m);
+        allocations++;
+        return m;
+    }
+
+    @Override
+    public void free(DeviceMemory memory) {
+        enter("cuMemFree");
+        if (!deviceMemory.remove(memory)) {
+            throw new AssertionError("freed device memory twice or memory it did not allocate");
+        }
+    }
+
+    @Override
+    public PinnedMemory allocatePinned(long bytes) {
+        enter("cuMemAllocHost");
+        FakePinned p = new FakePinned(bytes);
+        pinnedMemory.add(p);
+        return p;
+    }
+
+    @Override
+    public void freePinned(PinnedMemory memory) {
+        enter("cuMemFreeHost");
+        if (!pinnedMemory.remove(memory)) {
+            throw new AssertionError("freed pinned memory twice or memory it did not allocate");
+        }
+    }
+
+    @Override
+    public void copyToDevice(DeviceMemory dst, long dstOffset, PinnedMemory src, long bytes, Stream stream) {
+        enter("cuMemcpyHtoDAsync");
+        ByteBuffer from = src.buffer().duplicate().clear().limit(Math.toIntExact(bytes));
+        ((FakeMemory) dst).bytes.duplicate().position(Math.toIntExact(dstOffset)).put(from);
+    }
+
+    @Override
+    public void copyToHost(PinnedMemory dst, DeviceMemory src, long srcOffset, long bytes, Stream stream) {
+        enter("cuMemcpyDtoHAsync");
+        ByteBuffer from = ((FakeMemory) src).bytes.duplicate();
+        from.position(Math.toIntExact(srcOffset)).limit(Math.toIntExact(srcOffset + bytes));
+        dst.buffer().duplicate().clear().put(from);
+    }
+
+    @Override
+    public void launch(Function function, Dim3 grid, Dim3 block, Stream stream, Arg... args) {
+        enter("cuLaunchKernel");
+        String name = ((FakeFunction) function).name();
+        launches.add(new Launch(name, grid, block, args.clone()));
+        execute(name, grid, block, args);
+    }
+
+    /** Runs the kernel; the plain fake does nothing. */
+    void execute(String kernel, Dim3 grid, Dim3 block, Arg[] args) {
+    }
+
+    @Override
+    public void record(Event event, Stream stream) {
+        enter("cuEventRecord");
+        recorded.put(event, System.nanoTime());
+    }
+
+    @Override
+    public void synchronize(Event event) {
+        enter("cuEventSynchronize");
+    }
+
+    @Override
+    public void synchronize(Stream stream) {
+        enter("cuStreamSynchronize");
+    }
+
+    @Override
+    public float elapsedMs(Event start, Event end) {
+        enter("cuEventElapsedTime");
+        return (recorded.get(end) - recorded.get(start)) / 1e6f;
+    }
+
+    @Override
+    public long freeBytes() {
+        enter("cuMemGetInfo");
+        return memoryLimit == Long.MAX_VALUE ? info.totalBytes() - deviceBytes() : memoryLimit - deviceBytes();
+    }
+}
