@@ -13,10 +13,17 @@ final class DoubleKernels {
     private DoubleKernels() {
     }
 
-    /** TENSOR/TORCH order. Unit: one (n, c) plane, producing its contiguous KH·KW·OH·OW block. */
+    /**
+     * TENSOR/TORCH order, SW = 1. Unit: one (n, c) plane, producing its contiguous KH·KW·OH·OW block.
+     *
+     * <p>With stride 1 and as many output as input columns ("same" padding), a tap's slab is the plane
+     * shifted by a constant: one copy moves it whole, and the few columns that wrapped round from the
+     * neighbouring row, where the tap reads padding, are zeroed after.
+     */
     static void im2colTapMajor(Geometry g, LoopPlan r, double[] x, double[] col, int from, int to) {
         int h = g.h(), w = g.w(), kh = g.kh(), kw = g.kw(), ow = g.ow(), ohw = g.oh() * ow;
-        int sh = g.sh(), sw = g.sw(), ph = g.ph(), pw = g.pw(), dh = g.dh(), dw = g.dw();
+        int sh = g.sh(), ph = g.ph(), pw = g.pw(), dh = g.dh(), dw = g.dw();
+        boolean shifted = sh == 1 && ow == w;
         int dst = from * kh * kw * ohw;
         for (int p = from; p < to; p++) {
             int plane = p * h * w;
@@ -24,22 +31,33 @@ final class DoubleKernels {
                 int yf = r.yFirst[ky], ye = r.yEnd[ky];
                 for (int kx = 0; kx < kw; kx++, dst += ohw) {
                     int xf = r.xFirst[kx], xe = r.xEnd[kx];
-                    if (xf >= xe) {
+                    if (xf >= xe || yf >= ye) {
                         Arrays.fill(col, dst, dst + ohw, 0.0);
                         continue;
                     }
                     Arrays.fill(col, dst, dst + yf * ow, 0.0);
-                    for (int oy = yf; oy < ye; oy++) {
-                        int row = dst + oy * ow;
-                        int src = plane + (oy * sh - ph + ky * dh) * w + xf * sw - pw + kx * dw;
-                        Arrays.fill(col, row, row + xf, 0.0);
-                        if (sw == 1) {
-                            System.arraycopy(x, src, col, row + xf, xe - xf);
-                        } else {
-                            for (int ox = xf; ox < xe; ox++, src += sw) {
-                                col[row + ox] = x[src];
+                    if (shifted) {
+                        int first = dst + yf * ow + xf;
+                        int src = plane + (yf - ph + ky * dh) * w + xf - pw + kx * dw;
+                        System.arraycopy(x, src, col, first, (ye - 1 - yf) * ow + xe - xf);
+                        if (xf > 0 || xe < ow) {
+                            for (int row = dst + yf * ow, end = dst + ye * ow; row < end; row += ow) {
+                                for (int ox = 0; ox < xf; ox++) {
+                                    col[row + ox] = 0.0;
+                                }
+                                for (int ox = xe; ox < ow; ox++) {
+                                    col[row + ox] = 0.0;
+                                }
                             }
                         }
+                        Arrays.fill(col, dst + ye * ow, dst + ohw, 0.0);
+                        continue;
+                    }
+                    for (int oy = yf; oy < ye; oy++) {
+                        int row = dst + oy * ow;
+                        int src = plane + (oy * sh - ph + ky * dh) * w + xf - pw + kx * dw;
+                        Arrays.fill(col, row, row + xf, 0.0);
+                        System.arraycopy(x, src, col, row + xf, xe - xf);
                         Arrays.fill(col, row + xe, row + ow, 0.0);
                     }
                     Arrays.fill(col, dst + ye * ow, dst + ohw, 0.0);
@@ -138,12 +156,12 @@ final class DoubleKernels {
     }
 
     /**
-     * TENSOR/TORCH order. Unit: one (n, c) plane, zeroed, then each tap's slab added in (ky, kx) order,
+     * TENSOR/TORCH order, SW = 1. Unit: one (n, c) plane, zeroed, then each tap's slab added in (ky, kx) order,
      * so every input element sums its contributions in the seed's order.
      */
     static void col2imTapMajor(Geometry g, LoopPlan r, double[] col, double[] x, int from, int to) {
         int h = g.h(), w = g.w(), kh = g.kh(), kw = g.kw(), ow = g.ow(), ohw = g.oh() * ow;
-        int sh = g.sh(), sw = g.sw(), ph = g.ph(), pw = g.pw(), dh = g.dh(), dw = g.dw();
+        int sh = g.sh(), ph = g.ph(), pw = g.pw(), dh = g.dh(), dw = g.dw();
         int src = from * kh * kw * ohw;
         for (int p = from; p < to; p++) {
             int plane = p * h * w;
@@ -152,16 +170,10 @@ final class DoubleKernels {
                 for (int kx = 0; kx < kw; kx++, src += ohw) {
                     int xf = r.xFirst[kx], len = r.xEnd[kx] - xf;
                     for (int oy = r.yFirst[ky]; oy < r.yEnd[ky]; oy++) {
-                        int dst = plane + (oy * sh - ph + ky * dh) * w + xf * sw - pw + kx * dw;
+                        int dst = plane + (oy * sh - ph + ky * dh) * w + xf - pw + kx * dw;
                         int s = src + oy * ow + xf;
-                        if (sw == 1) {
-                            for (int i = 0; i < len; i++) {
-                                x[dst + i] += col[s + i];
-                            }
-                        } else {
-                            for (int i = 0; i < len; i++, dst += sw) {
-                                x[dst] += col[s + i];
-                            }
+                        for (int i = 0; i < len; i++) {
+                            x[dst + i] += col[s + i];
                         }
                     }
                 }
