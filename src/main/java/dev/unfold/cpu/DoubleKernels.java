@@ -162,14 +162,25 @@ final class DoubleKernels {
     static void col2imTapMajor(Geometry g, LoopPlan r, double[] col, double[] x, int from, int to) {
         int h = g.h(), w = g.w(), kh = g.kh(), kw = g.kw(), ow = g.ow(), ohw = g.oh() * ow;
         int sh = g.sh(), ph = g.ph(), pw = g.pw(), dh = g.dh(), dw = g.dw();
+        boolean shifted = sh == 1 && ow == w;
+        double[] stage = shifted ? scratch(ohw) : null;
         int src = from * kh * kw * ohw;
         for (int p = from; p < to; p++) {
             int plane = p * h * w;
             Arrays.fill(x, plane, plane + h * w, 0.0);
             for (int ky = 0; ky < kh; ky++) {
+                int yf = r.yFirst[ky], ye = r.yEnd[ky];
                 for (int kx = 0; kx < kw; kx++, src += ohw) {
-                    int xf = r.xFirst[kx], len = r.xEnd[kx] - xf;
-                    for (int oy = r.yFirst[ky]; oy < r.yEnd[ky]; oy++) {
+                    int xf = r.xFirst[kx], xe = r.xEnd[kx], len = xe - xf;
+                    if (len <= 0 || yf >= ye) {
+                        continue;
+                    }
+                    if (shifted) {
+                        addShifted(col, src, x, plane + (yf - ph + ky * dh) * w + xf - pw + kx * dw,
+                                yf, ye, xf, xe, ow, stage);
+                        continue;
+                    }
+                    for (int oy = yf; oy < ye; oy++) {
                         int dst = plane + (oy * sh - ph + ky * dh) * w + xf - pw + kx * dw;
                         int s = src + oy * ow + xf;
                         for (int i = 0; i < len; i++) {
@@ -178,6 +189,30 @@ final class DoubleKernels {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * Adds the slab's rectangle [yf, ye) × [xf, xe) in one run, the input being the slab shifted by a constant.
+     * The run also covers the slab's padding columns, which would land on the neighbouring row: a staged copy
+     * has them zeroed first. Adding +0 changes no sum, since a sum that starts from +0 is never −0.
+     */
+    private static void addShifted(double[] col, int slab, double[] x, int dst,
+                                   int yf, int ye, int xf, int xe, int ow, double[] stage) {
+        int len = (ye - 1 - yf) * ow + xe - xf;
+        System.arraycopy(col, slab + yf * ow + xf, stage, 0, len);
+        if (xf > 0 || xe < ow) {
+            for (int row = -xf; row < len; row += ow) { // stage index of (oy, 0)
+                for (int i = Math.max(0, row); i < row + xf; i++) {
+                    stage[i] = 0.0;
+                }
+                for (int i = row + xe, end = Math.min(len, row + ow); i < end; i++) {
+                    stage[i] = 0.0;
+                }
+            }
+        }
+        for (int i = 0; i < len; i++) {
+            x[dst + i] += stage[i];
         }
     }
 
