@@ -6,7 +6,8 @@ package dev.unfold.core;
  * contributions in kernel-tap order (ky, then kx), starting from zero, as the seed's loops do.
  *
  * <p>Callers pass the output buffers, sized {@link Geometry#columnSize()} and {@link Geometry#inputSize()},
- * so that repeated calls allocate nothing. col2im overwrites its output (it does not add to it).
+ * so that repeated calls allocate nothing in proportion to the data. col2im overwrites its output (it does
+ * not add to it).
  */
 public interface Backend extends AutoCloseable {
 
@@ -57,6 +58,22 @@ public interface Backend extends AutoCloseable {
     /** Releases device memory and threads; the CPU backend's threads are daemons, so closing is optional. */
     @Override
     default void close() {
+    }
+
+    /** Throws a clear IllegalArgumentException when the matrices of {@link #matmul} have the wrong sizes. */
+    static void checkProduct(int m, int n, int k, double[] a, double[] b, double[] c) {
+        if (m < 1 || n < 1 || k < 1) {
+            throw new IllegalArgumentException("matrix sizes must be at least 1, got m=" + m + " n=" + n + " k=" + k);
+        }
+        checkLength("a", a.length, (long) m * k);
+        checkLength("b", b.length, (long) k * n);
+        checkLength("c", c.length, (long) m * n);
+    }
+
+    private static void checkLength(String name, int actual, long expected) {
+        if (actual != expected) {
+            throw new IllegalArgumentException("matrix " + name + " has " + actual + " elements, expected " + expected);
+        }
     }
 
     /** Throws a clear IllegalArgumentException when buffers do not match the geometry. */

@@ -80,6 +80,12 @@ public record Geometry(int n, int c, int h, int w,
                                    int in, int p, int k, int d, int s) {
         long span = (long) d * (k - 1) + 1;
         long padded = (long) in + 2L * p;
+        if (padded > Integer.MAX_VALUE) {
+            // positions along an axis are ints in every backend
+            out.add("padded input " + side + " " + size + "+2·" + pad + " = " + in + "+2·" + p + " = " + padded
+                    + " is past " + Integer.MAX_VALUE + "; use less padding");
+            return 0;
+        }
         long o = Math.floorDiv(padded - span, s) + 1;
         if (span > padded) {
             out.add("window " + side + " " + span + " (" + dilation + "·(" + kernel + "−1)+1 = " + d + "·(" + k

@@ -44,60 +44,75 @@ public final class CpuBackend implements Backend {
         return "CPU, " + threads() + (threads() == 1 ? " thread" : " threads");
     }
 
+    /** One element type's loops, so that the choice of loop is written once for both types. */
+    private record Loops<A>(Loop<A> tapMajor, Loop<A> tapMajorPhased, Loop<A> tapMajorGeneral,
+                            Loop<A> patchMajor, Loop<A> patchMajorGeneral) {
+    }
+
+    @FunctionalInterface
+    private interface Loop<A> {
+        void run(Geometry g, LoopPlan plan, A source, A target, int from, int to);
+    }
+
+    private static final Loops<float[]> FLOAT_IM2COL = new Loops<>(FloatKernels::im2colTapMajor,
+            FloatKernels::im2colTapMajorStrided, FloatKernels::im2colTapMajorGeneral,
+            FloatKernels::im2colPatchMajor, FloatKernels::im2colPatchMajorGeneral);
+    private static final Loops<double[]> DOUBLE_IM2COL = new Loops<>(DoubleKernels::im2colTapMajor,
+            DoubleKernels::im2colTapMajorStrided, DoubleKernels::im2colTapMajorGeneral,
+            DoubleKernels::im2colPatchMajor, DoubleKernels::im2colPatchMajorGeneral);
+    private static final Loops<float[]> FLOAT_COL2IM = new Loops<>(FloatKernels::col2imTapMajor,
+            FloatKernels::col2imTapMajorStrided, FloatKernels::col2imTapMajorGeneral,
+            FloatKernels::col2imPatchMajor, FloatKernels::col2imPatchMajorGeneral);
+    private static final Loops<double[]> DOUBLE_COL2IM = new Loops<>(DoubleKernels::col2imTapMajor,
+            DoubleKernels::col2imTapMajorStrided, DoubleKernels::col2imTapMajorGeneral,
+            DoubleKernels::col2imPatchMajor, DoubleKernels::col2imPatchMajorGeneral);
+
     @Override
     public void im2col(Geometry g, Layout layout, float[] input, float[] column) {
         Backend.checkBuffers(g, input.length, column.length);
-        LoopPlan r = new LoopPlan(g);
-        if (layout.patchMajor()) {
-            splitter.run(g.n() * g.oh(), g.columnSize(), (a, b) -> FloatKernels.im2colPatchMajor(g, r, input, column, a, b));
-        } else {
-            splitter.run(g.n() * g.c(), g.columnSize(), g.sw() == 1
-                    ? (a, b) -> FloatKernels.im2colTapMajor(g, r, input, column, a, b)
-                    : (a, b) -> FloatKernels.im2colTapMajorStrided(g, r, input, column, a, b));
-        }
+        run(g, layout, true, input, column, FLOAT_IM2COL);
     }
 
     @Override
     public void im2col(Geometry g, Layout layout, double[] input, double[] column) {
         Backend.checkBuffers(g, input.length, column.length);
-        LoopPlan r = new LoopPlan(g);
-        if (layout.patchMajor()) {
-            splitter.run(g.n() * g.oh(), g.columnSize(), (a, b) -> DoubleKernels.im2colPatchMajor(g, r, input, column, a, b));
-        } else {
-            splitter.run(g.n() * g.c(), g.columnSize(), g.sw() == 1
-                    ? (a, b) -> DoubleKernels.im2colTapMajor(g, r, input, column, a, b)
-                    : (a, b) -> DoubleKernels.im2colTapMajorStrided(g, r, input, column, a, b));
-        }
+        run(g, layout, true, input, column, DOUBLE_IM2COL);
     }
 
     @Override
     public void col2im(Geometry g, Layout layout, float[] column, float[] input) {
         Backend.checkBuffers(g, input.length, column.length);
-        LoopPlan r = new LoopPlan(g);
-        if (layout.patchMajor()) {
-            splitter.run(g.n(), g.columnSize(), (a, b) -> FloatKernels.col2imPatchMajor(g, r, column, input, a, b));
-        } else {
-            splitter.run(g.n() * g.c(), g.columnSize(), g.sw() == 1
-                    ? (a, b) -> FloatKernels.col2imTapMajor(g, r, column, input, a, b)
-                    : (a, b) -> FloatKernels.col2imTapMajorStrided(g, r, column, input, a, b));
-        }
+        run(g, layout, false, column, input, FLOAT_COL2IM);
     }
 
     @Override
     public void col2im(Geometry g, Layout layout, double[] column, double[] input) {
         Backend.checkBuffers(g, input.length, column.length);
-        LoopPlan r = new LoopPlan(g);
+        run(g, layout, false, column, input, DOUBLE_COL2IM);
+    }
+
+    /**
+     * Picks the loop and splits its units. ROWS col2im is split by image only: splitting an image's channels
+     * would read its patch rows in short pieces against the stream, which measured slower than one thread.
+     */
+    private <A> void run(Geometry g, Layout layout, boolean im2col, A source, A target, Loops<A> loops) {
+        LoopPlan plan = new LoopPlan(g);
+        int units;
+        Loop<A> loop;
         if (layout.patchMajor()) {
-            splitter.run(g.n(), g.columnSize(), (a, b) -> DoubleKernels.col2imPatchMajor(g, r, column, input, a, b));
+            units = im2col ? g.n() * g.oh() : g.n();
+            boolean padded = im2col ? plan.paddedRows : plan.paddedImage;
+            loop = padded ? loops.patchMajor() : loops.patchMajorGeneral();
         } else {
-            splitter.run(g.n() * g.c(), g.columnSize(), g.sw() == 1
-                    ? (a, b) -> DoubleKernels.col2imTapMajor(g, r, column, input, a, b)
-                    : (a, b) -> DoubleKernels.col2imTapMajorStrided(g, r, column, input, a, b));
+            units = g.n() * g.c();
+            loop = g.sw() == 1 ? loops.tapMajor() : plan.phasedRows ? loops.tapMajorPhased() : loops.tapMajorGeneral();
         }
+        splitter.run(units, g.columnSize(), (from, to) -> loop.run(g, plan, source, target, from, to));
     }
 
     @Override
     public void matmul(int m, int n, int k, double[] a, boolean transA, double[] b, boolean transB, double[] c) {
+        Backend.checkProduct(m, n, k, a, b, c);
         DMatrixRMaj ma = transA ? DMatrixRMaj.wrap(k, m, a) : DMatrixRMaj.wrap(m, k, a);
         DMatrixRMaj mb = transB ? DMatrixRMaj.wrap(n, k, b) : DMatrixRMaj.wrap(k, n, b);
         DMatrixRMaj mc = DMatrixRMaj.wrap(m, n, c);

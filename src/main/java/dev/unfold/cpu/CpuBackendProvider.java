@@ -14,7 +14,7 @@ public final class CpuBackendProvider implements BackendProvider {
 
     @Override
     public Availability probe() {
-        return Availability.yes("CPU, " + threads() + " threads");
+        return Availability.yes("CPU, " + threads() + (threads() == 1 ? " thread" : " threads"));
     }
 
     @Override

@@ -20,7 +20,7 @@ final class FloatKernels {
      * shifted by a constant: one copy moves it whole, and the few columns that wrapped round from the
      * neighbouring row, where the tap reads padding, are zeroed after.
      */
-    static void im2colTapMajor(Geometry g, LoopPlan r, float[] x, float[] col, int from, int to) {
+    static void im2colTapMajor(Geometry g, LoopPlan plan, float[] x, float[] col, int from, int to) {
         int h = g.h(), w = g.w(), kh = g.kh(), kw = g.kw(), ow = g.ow(), ohw = g.oh() * ow;
         int sh = g.sh(), ph = g.ph(), pw = g.pw(), dh = g.dh(), dw = g.dw();
         boolean shifted = sh == 1 && ow == w;
@@ -28,9 +28,9 @@ final class FloatKernels {
         for (int p = from; p < to; p++) {
             int plane = p * h * w;
             for (int ky = 0; ky < kh; ky++) {
-                int yf = r.yFirst[ky], ye = r.yEnd[ky];
+                int yf = plan.yFirst[ky], ye = plan.yEnd[ky];
                 for (int kx = 0; kx < kw; kx++, dst += ohw) {
-                    int xf = r.xFirst[kx], xe = r.xEnd[kx];
+                    int xf = plan.xFirst[kx], xe = plan.xEnd[kx];
                     if (xf >= xe || yf >= ye) {
                         Arrays.fill(col, dst, dst + ohw, 0f);
                         continue;
@@ -66,7 +66,10 @@ final class FloatKernels {
         }
     }
 
-    /** Per-thread scratch for the ROWS loops, kept between calls so that repeated calls allocate nothing. */
+    /**
+     * Per-thread scratch for the loops on padded rows, kept between calls so that repeated calls allocate
+     * nothing. {@link LoopPlan} only chooses those loops when their scratch is small next to the data.
+     */
     private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[1][0]);
 
     private static float[] scratch(int size) {
@@ -81,11 +84,11 @@ final class FloatKernels {
      * ROWS order. Unit: one band (n, oy). The band's input rows, padding included, are first copied into one
      * block of padded rows (c, ky); then every patch row is one gather from that block.
      */
-    static void im2colPatchMajor(Geometry g, LoopPlan r, float[] x, float[] col, int from, int to) {
+    static void im2colPatchMajor(Geometry g, LoopPlan plan, float[] x, float[] col, int from, int to) {
         int c = g.c(), h = g.h(), w = g.w(), kh = g.kh(), oh = g.oh(), ow = g.ow();
         int sh = g.sh(), sw = g.sw(), ph = g.ph(), pw = g.pw(), dh = g.dh();
-        int hw = h * w, ckk = g.patchSize(), wp = r.paddedWidth;
-        int[] gather = r.rowGather;
+        int hw = h * w, ckk = g.patchSize(), wp = plan.paddedWidth;
+        int[] gather = plan.rowGather();
         float[] rows = scratch(c * kh * wp);
         int lo = Math.min(pw, wp);
         int hi = Math.max(lo, Math.min(wp, w + pw));
@@ -119,18 +122,18 @@ final class FloatKernels {
      * TENSOR/TORCH order with SW &gt; 1, where a tap's reads along a row are SW apart. Unit: one (n, c) plane,
      * first split into padded phase rows so that every output row is then one contiguous copy.
      */
-    static void im2colTapMajorStrided(Geometry g, LoopPlan r, float[] x, float[] col, int from, int to) {
+    static void im2colTapMajorStrided(Geometry g, LoopPlan plan, float[] x, float[] col, int from, int to) {
         int h = g.h(), w = g.w(), kh = g.kh(), kw = g.kw(), ow = g.ow(), ohw = g.oh() * ow;
         int sh = g.sh(), ph = g.ph(), dh = g.dh();
-        int phases = g.sw(), pw = g.pw(), mw = r.phaseWidth, rowLen = phases * mw;
+        int phases = g.sw(), pw = g.pw(), mw = plan.phaseWidth, rowLen = phases * mw;
         float[] split = scratch(h * rowLen);
         int dst = from * kh * kw * ohw;
         for (int p = from; p < to; p++) {
             splitPhases(x, p * h * w, h, w, pw, phases, mw, split);
             for (int ky = 0; ky < kh; ky++) {
-                int yf = r.yFirst[ky], ye = r.yEnd[ky];
+                int yf = plan.yFirst[ky], ye = plan.yEnd[ky];
                 for (int kx = 0; kx < kw; kx++, dst += ohw) {
-                    int shift = r.xPhase[kx] * mw + r.xShift[kx];
+                    int shift = plan.xPhase[kx] * mw + plan.xShift[kx];
                     Arrays.fill(col, dst, dst + yf * ow, 0f);
                     for (int oy = yf; oy < ye; oy++) {
                         System.arraycopy(split, (oy * sh - ph + ky * dh) * rowLen + shift, col, dst + oy * ow, ow);
@@ -141,15 +144,15 @@ final class FloatKernels {
         }
     }
 
-    /** Row y of {@code split} holds padded row y of the plane as phases: padded column c at (c mod SW)·mw + c / SW. */
+    /** Row y of {@code split} holds padded row y of the plane as phases: padded column pc at (pc mod SW)·mw + pc / SW. */
     private static void splitPhases(float[] x, int plane, int h, int w, int pw, int phases, int mw, float[] split) {
         int rowLen = phases * mw;
         for (int y = 0; y < h; y++) {
             int src = plane + y * w - pw;
             for (int q = 0, d = y * rowLen; q < phases; q++) {
-                for (int m = 0, c = q; m < mw; m++, c += phases, d++) {
-                    int ix = c - pw;
-                    split[d] = ix >= 0 && ix < w ? x[src + c] : 0f;
+                for (int m = 0, pc = q; m < mw; m++, pc += phases, d++) {
+                    int ix = pc - pw;
+                    split[d] = ix >= 0 && ix < w ? x[src + pc] : 0f;
                 }
             }
         }
@@ -159,7 +162,7 @@ final class FloatKernels {
      * TENSOR/TORCH order, SW = 1. Unit: one (n, c) plane, zeroed, then each tap's slab added in (ky, kx) order,
      * so every input element sums its contributions in the seed's order.
      */
-    static void col2imTapMajor(Geometry g, LoopPlan r, float[] col, float[] x, int from, int to) {
+    static void col2imTapMajor(Geometry g, LoopPlan plan, float[] col, float[] x, int from, int to) {
         int h = g.h(), w = g.w(), kh = g.kh(), kw = g.kw(), ow = g.ow(), ohw = g.oh() * ow;
         int sh = g.sh(), ph = g.ph(), pw = g.pw(), dh = g.dh(), dw = g.dw();
         boolean shifted = sh == 1 && ow == w;
@@ -169,9 +172,9 @@ final class FloatKernels {
             int plane = p * h * w;
             Arrays.fill(x, plane, plane + h * w, 0f);
             for (int ky = 0; ky < kh; ky++) {
-                int yf = r.yFirst[ky], ye = r.yEnd[ky];
+                int yf = plan.yFirst[ky], ye = plan.yEnd[ky];
                 for (int kx = 0; kx < kw; kx++, src += ohw) {
-                    int xf = r.xFirst[kx], xe = r.xEnd[kx], len = xe - xf;
+                    int xf = plan.xFirst[kx], xe = plan.xEnd[kx], len = xe - xf;
                     if (len <= 0 || yf >= ye) {
                         continue;
                     }
@@ -221,18 +224,18 @@ final class FloatKernels {
      * {@link #im2colTapMajorStrided}) so that every slab row is one contiguous add, then interleaved back.
      * Taps are added in (ky, kx) order from zero, the same sums as every other loop.
      */
-    static void col2imTapMajorStrided(Geometry g, LoopPlan r, float[] col, float[] x, int from, int to) {
+    static void col2imTapMajorStrided(Geometry g, LoopPlan plan, float[] col, float[] x, int from, int to) {
         int h = g.h(), w = g.w(), kh = g.kh(), kw = g.kw(), ow = g.ow(), ohw = g.oh() * ow;
         int sh = g.sh(), ph = g.ph(), dh = g.dh();
-        int phases = g.sw(), pw = g.pw(), mw = r.phaseWidth, rowLen = phases * mw;
+        int phases = g.sw(), pw = g.pw(), mw = plan.phaseWidth, rowLen = phases * mw;
         float[] acc = scratch(h * rowLen);
         int src = from * kh * kw * ohw;
         for (int p = from; p < to; p++) {
             Arrays.fill(acc, 0, h * rowLen, 0f);
             for (int ky = 0; ky < kh; ky++) {
                 for (int kx = 0; kx < kw; kx++, src += ohw) {
-                    int shift = r.xPhase[kx] * mw + r.xShift[kx];
-                    for (int oy = r.yFirst[ky]; oy < r.yEnd[ky]; oy++) {
+                    int shift = plan.xPhase[kx] * mw + plan.xShift[kx];
+                    for (int oy = plan.yFirst[ky]; oy < plan.yEnd[ky]; oy++) {
                         int a = (oy * sh - ph + ky * dh) * rowLen + shift;
                         int s = src + oy * ow;
                         for (int i = 0; i < ow; i++) {
@@ -249,8 +252,8 @@ final class FloatKernels {
                     // padded columns q, q+SW, …: skip those left of the input, stop at its right edge
                     int m0 = q >= pw ? 0 : (pw - q + phases - 1) / phases;
                     int m1 = Math.min(mw, (w + pw - q + phases - 1) / phases);
-                    for (int m = m0, c = q + m0 * phases; m < m1; m++, c += phases) {
-                        x[out + c] = acc[a + m];
+                    for (int m = m0, pc = q + m0 * phases; m < m1; m++, pc += phases) {
+                        x[out + pc] = acc[a + m];
                     }
                     a += mw;
                 }
@@ -266,15 +269,15 @@ final class FloatKernels {
      * elements reach the same input element, so the row is read backwards too: memory is then read in one
      * descending stream, which the hardware prefetches far better than short runs read against the stream.
      */
-    static void col2imPatchMajor(Geometry g, LoopPlan r, float[] col, float[] x, int from, int to) {
+    static void col2imPatchMajor(Geometry g, LoopPlan plan, float[] col, float[] x, int from, int to) {
         int c = g.c(), h = g.h(), w = g.w(), oh = g.oh(), ow = g.ow();
         int sh = g.sh(), sw = g.sw(), ph = g.ph(), pw = g.pw();
         int hw = h * w, ckk = g.patchSize();
-        int wp = r.paddedWidth, plane = r.paddedHeight * wp;
-        int[] gather = r.imageGather;
+        int wp = plan.paddedWidth, plane = plan.paddedHeight * wp;
+        int[] gather = plan.imageGather();
         float[] acc = scratch(c * plane);
         int copyW = Math.min(w, wp - pw); // input columns right of every window get nothing
-        int copyH = Math.min(h, r.paddedHeight - ph);
+        int copyH = Math.min(h, plan.paddedHeight - ph);
         for (int n = from; n < to; n++) {
             Arrays.fill(acc, 0, c * plane, 0f);
             for (int oy = oh - 1; oy >= 0; oy--) {
@@ -290,6 +293,106 @@ final class FloatKernels {
             for (int ch = 0; ch < c; ch++) {
                 for (int y = 0; copyW > 0 && y < copyH; y++) {
                     System.arraycopy(acc, ch * plane + (y + ph) * wp + pw, x, (n * c + ch) * hw + y * w, copyW);
+                }
+            }
+        }
+    }
+
+    /*
+     * The general loops: no scratch, a bounds test per element. LoopPlan picks them only where the padded
+     * buffers of the loops above would be large next to the data (padding or stride far beyond the input).
+     */
+
+    /** TENSOR/TORCH order, any stride. Unit: one (n, c) plane. */
+    static void im2colTapMajorGeneral(Geometry g, LoopPlan plan, float[] x, float[] col, int from, int to) {
+        int h = g.h(), w = g.w(), kh = g.kh(), kw = g.kw(), ow = g.ow(), ohw = g.oh() * ow;
+        int sh = g.sh(), sw = g.sw(), ph = g.ph(), pw = g.pw(), dh = g.dh(), dw = g.dw();
+        int dst = from * kh * kw * ohw;
+        for (int p = from; p < to; p++) {
+            int plane = p * h * w;
+            for (int ky = 0; ky < kh; ky++) {
+                int yf = plan.yFirst[ky], ye = plan.yEnd[ky];
+                for (int kx = 0; kx < kw; kx++, dst += ohw) {
+                    int xf = plan.xFirst[kx], xe = Math.max(xf, plan.xEnd[kx]);
+                    Arrays.fill(col, dst, dst + ohw, 0f);
+                    for (int oy = yf; oy < ye; oy++) {
+                        int src = plane + (oy * sh - ph + ky * dh) * w + xf * sw - pw + kx * dw;
+                        for (int ox = xf, d = dst + oy * ow + xf; ox < xe; ox++, src += sw, d++) {
+                            col[d] = x[src];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** TENSOR/TORCH order, any stride. Unit: one (n, c) plane, taps added in (ky, kx) order from zero. */
+    static void col2imTapMajorGeneral(Geometry g, LoopPlan plan, float[] col, float[] x, int from, int to) {
+        int h = g.h(), w = g.w(), kh = g.kh(), kw = g.kw(), ow = g.ow(), ohw = g.oh() * ow;
+        int sh = g.sh(), sw = g.sw(), ph = g.ph(), pw = g.pw(), dh = g.dh(), dw = g.dw();
+        int src = from * kh * kw * ohw;
+        for (int p = from; p < to; p++) {
+            int plane = p * h * w;
+            Arrays.fill(x, plane, plane + h * w, 0f);
+            for (int ky = 0; ky < kh; ky++) {
+                for (int kx = 0; kx < kw; kx++, src += ohw) {
+                    int xf = plan.xFirst[kx], xe = plan.xEnd[kx];
+                    for (int oy = plan.yFirst[ky]; oy < plan.yEnd[ky]; oy++) {
+                        int dst = plane + (oy * sh - ph + ky * dh) * w + xf * sw - pw + kx * dw;
+                        for (int ox = xf, s = src + oy * ow + xf; ox < xe; ox++, s++, dst += sw) {
+                            x[dst] += col[s];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** ROWS order. Unit: one band (n, oy), patch rows written one after another. */
+    static void im2colPatchMajorGeneral(Geometry g, LoopPlan plan, float[] x, float[] col, int from, int to) {
+        int c = g.c(), h = g.h(), w = g.w(), kh = g.kh(), kw = g.kw(), oh = g.oh(), ow = g.ow();
+        int sh = g.sh(), sw = g.sw(), ph = g.ph(), pw = g.pw(), dh = g.dh(), dw = g.dw();
+        int hw = h * w;
+        int dst = from * ow * g.patchSize();
+        for (int band = from; band < to; band++) {
+            int n = band / oh;
+            int iy0 = (band - n * oh) * sh - ph;
+            for (int ox = 0; ox < ow; ox++) {
+                int ix0 = ox * sw - pw;
+                for (int plane = n * c * hw, end = plane + c * hw; plane < end; plane += hw) {
+                    for (int ky = 0, iy = iy0; ky < kh; ky++, iy += dh) {
+                        boolean rowInside = iy >= 0 && iy < h;
+                        for (int kx = 0, ix = ix0; kx < kw; kx++, ix += dw) {
+                            col[dst++] = rowInside && ix >= 0 && ix < w ? x[plane + iy * w + ix] : 0f;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * ROWS order. Unit: one image; patch rows from last to first, which gives each input element its
+     * contributions in (ky, kx) order (see {@link #col2imPatchMajor}).
+     */
+    static void col2imPatchMajorGeneral(Geometry g, LoopPlan plan, float[] col, float[] x, int from, int to) {
+        int c = g.c(), h = g.h(), w = g.w(), kh = g.kh(), kw = g.kw(), oh = g.oh(), ow = g.ow();
+        int sh = g.sh(), sw = g.sw(), ph = g.ph(), pw = g.pw(), dh = g.dh(), dw = g.dw();
+        int hw = h * w, ckk = g.patchSize();
+        for (int n = from; n < to; n++) {
+            Arrays.fill(x, n * c * hw, (n + 1) * c * hw, 0f);
+            for (int oy = oh - 1; oy >= 0; oy--) {
+                for (int ox = ow - 1; ox >= 0; ox--) {
+                    int src = ((n * oh + oy) * ow + ox) * ckk;
+                    for (int plane = n * c * hw, end = plane + c * hw; plane < end; plane += hw) {
+                        for (int ky = 0, iy = oy * sh - ph; ky < kh; ky++, iy += dh) {
+                            for (int kx = 0, ix = ox * sw - pw; kx < kw; kx++, ix += dw, src++) {
+                                if (iy >= 0 && iy < h && ix >= 0 && ix < w) {
+                                    x[plane + iy * w + ix] += col[src];
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }

@@ -4,39 +4,52 @@ import dev.unfold.core.Axis;
 import dev.unfold.core.Geometry;
 
 /**
- * Everything the loops need that depends only on the geometry, computed once per call.
+ * Everything the loops need that depends only on the geometry, computed once per call, and the choice of
+ * loop that follows from it.
  *
  * <p>Tap-major loops use, per kernel tap, the output range that reads inside the input, so they fill padding
  * by whole runs and copy the rest without a bounds test per element.
  *
- * <p>Patch-major (ROWS) loops work on padded rows instead, the seed's {@code np.pad} done one band at a time:
- * a padded row is {@code paddedWidth} long and position {@code p} holds input column {@code p − PW}. Within a
- * patch row, element j = (c, ky, kx) then sits at a fixed distance {@code gather[j]} from where the patch
- * starts, so one uniform loop serves every kernel size, stride, dilation and padding.
+ * <p>The fast loops work on padded rows, the seed's {@code np.pad} done a little at a time: a padded row is
+ * {@code paddedWidth} long and position p holds input column p − PW. Within a patch row, element
+ * j = (c, ky, kx) then sits at a fixed distance from where the patch starts (the gather tables), so one
+ * uniform loop serves every kernel size, stride, dilation and padding. Padded buffers grow with padding and
+ * stride, not with the data, so for far-out geometries (padding or stride much larger than the input) the
+ * plan picks the general loops instead, which need no scratch.
  */
 final class LoopPlan {
+
+    /** A padded buffer is used when it holds at most this many times its unit's own data, plus SLACK. */
+    private static final long SCRATCH_FACTOR = 4;
+    private static final long SLACK = 1 << 16;
+
+    private final Geometry g;
     final int[] yFirst;
     final int[] yEnd;
     final int[] xFirst;
     final int[] xEnd;
-    /** Padded width: every column a window reads, (OW−1)·SW + (KW−1)·DW + 1. */
+    /** Padded width and height: every column (row) some window reads, (OW−1)·SW + (KW−1)·DW + 1. */
     final int paddedWidth;
-    /** Padded height, likewise. */
     final int paddedHeight;
-    /** im2col ROWS: offset of element j in the band's block of padded rows (c, ky), each paddedWidth long. */
-    final int[] rowGather;
-    /** col2im ROWS: offset of element j in a padded image of all channels, paddedHeight × paddedWidth each. */
-    final int[] imageGather;
     /**
-     * Tap-major loops with SW &gt; 1 split each padded row into SW phases, padded column p going to phase
-     * p mod SW at position p / SW, so that the columns a tap reads lie side by side: tap kx reads phase
+     * Strided tap-major loops split each padded row into SW phases, padded column p going to phase p mod SW
+     * at position p / SW, so that the columns a tap reads lie side by side: tap kx reads phase
      * {@code xPhase[kx]} from position {@code xShift[kx]} on. Each phase is {@code phaseWidth} long.
      */
     final int phaseWidth;
     final int[] xPhase;
     final int[] xShift;
+    /** ROWS im2col: the band's padded input rows (C·KH of them) are small enough to copy first. */
+    final boolean paddedRows;
+    /** ROWS col2im: an image's padded accumulator (C·paddedHeight·paddedWidth) is small enough. */
+    final boolean paddedImage;
+    /** Strided tap-major loops: a plane's phase-split padded rows (H·SW·phaseWidth) are small enough. */
+    final boolean phasedRows;
+    private int[] rowGather;
+    private int[] imageGather;
 
     LoopPlan(Geometry g) {
+        this.g = g;
         Axis ya = g.yAxis();
         Axis xa = g.xAxis();
         yFirst = new int[g.kh()];
@@ -51,24 +64,53 @@ final class LoopPlan {
             xFirst[k] = xa.first(k);
             xEnd[k] = xa.end(k);
         }
+        // below H + 2·PH and W + 2·PW, which Geometry keeps under 2^31
         paddedWidth = (g.ow() - 1) * g.sw() + (g.kw() - 1) * g.dw() + 1;
         paddedHeight = (g.oh() - 1) * g.sh() + (g.kh() - 1) * g.dh() + 1;
         phaseWidth = (paddedWidth + g.sw() - 1) / g.sw();
         xPhase = new int[g.kw()];
         xShift = new int[g.kw()];
         for (int k = 0; k < g.kw(); k++) {
-            xPhase[k] = k * g.dw() % g.sw();
-            xShift[k] = k * g.dw() / g.sw();
+            xPhase[k] = (int) ((long) k * g.dw() % g.sw());
+            xShift[k] = (int) ((long) k * g.dw() / g.sw());
         }
-        rowGather = new int[g.patchSize()];
-        imageGather = new int[g.patchSize()];
+        long plane = (long) g.oh() * g.ow();
+        paddedRows = affordable((long) g.c() * g.kh() * paddedWidth, (long) g.ow() * g.patchSize());
+        paddedImage = affordable((long) g.c() * paddedHeight * paddedWidth,
+                plane * g.patchSize() + (long) g.c() * g.h() * g.w());
+        phasedRows = affordable((long) g.h() * g.sw() * phaseWidth,
+                plane * g.kh() * g.kw() + (long) g.h() * g.w());
+    }
+
+    private static boolean affordable(long scratch, long data) {
+        return scratch <= SCRATCH_FACTOR * data + SLACK && scratch <= Geometry.MAX_ARRAY;
+    }
+
+    /** ROWS im2col: offset of element j in the band's block of padded rows (c, ky), each paddedWidth long. */
+    int[] rowGather() {
+        if (rowGather == null) {
+            rowGather = gather(g.kh() * paddedWidth, paddedWidth);
+        }
+        return rowGather;
+    }
+
+    /** ROWS col2im: offset of element j in a padded image of all channels, paddedHeight × paddedWidth each. */
+    int[] imageGather() {
+        if (imageGather == null) {
+            imageGather = gather(paddedHeight * paddedWidth, g.dh() * paddedWidth);
+        }
+        return imageGather;
+    }
+
+    private int[] gather(int channelStride, int tapRowStride) {
+        int[] out = new int[g.patchSize()];
         for (int c = 0, j = 0; c < g.c(); c++) {
             for (int ky = 0; ky < g.kh(); ky++) {
                 for (int kx = 0; kx < g.kw(); kx++, j++) {
-                    rowGather[j] = (c * g.kh() + ky) * paddedWidth + kx * g.dw();
-                    imageGather[j] = (c * paddedHeight + ky * g.dh()) * paddedWidth + kx * g.dw();
+                    out[j] = c * channelStride + ky * tapRowStride + kx * g.dw();
                 }
             }
         }
+        return out;
     }
 }

@@ -41,11 +41,18 @@ final class WorkSplitter implements AutoCloseable {
         return threads;
     }
 
+    /**
+     * Runs units [0, units) and returns only when every part has finished, also when one fails: the parts
+     * write into the caller's buffers, which must not change after the call returns.
+     */
     void run(int units, long work, UnitRange body) {
         int parts = work < smallWork ? 1 : Math.min(threads, units);
         if (parts <= 1) {
             body.run(0, units);
             return;
+        }
+        if (helpers.isShutdown()) {
+            throw new IllegalStateException("the CPU backend is closed");
         }
         Future<?>[] futures = new Future<?>[parts - 1];
         for (int p = 1; p < parts; p++) {
@@ -53,23 +60,37 @@ final class WorkSplitter implements AutoCloseable {
             int to = (int) ((long) units * (p + 1) / parts);
             futures[p - 1] = helpers.submit(() -> body.run(from, to));
         }
-        body.run(0, (int) ((long) units / parts));
+        Throwable failure = null;
+        try {
+            body.run(0, (int) ((long) units / parts));
+        } catch (RuntimeException | Error e) {
+            failure = e;
+        }
+        boolean interrupted = false;
         for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for CPU workers", e);
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException re) {
-                    throw re;
+            while (true) {
+                try {
+                    f.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // keep waiting: the part still writes into the caller's buffer
+                } catch (ExecutionException e) {
+                    failure = failure == null ? e.getCause() : failure;
+                    break;
                 }
-                if (cause instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException(cause);
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure instanceof RuntimeException re) {
+            throw re;
+        }
+        if (failure instanceof Error err) {
+            throw err;
+        }
+        if (failure != null) {
+            throw new IllegalStateException(failure);
         }
     }
 

@@ -19,6 +19,12 @@ public final class Geometries {
     }
 
     public static Geometry draw(Random r, int maxColumn) {
+        if (r.nextInt(12) == 0) {
+            return farOut(r, maxColumn);
+        }
+        if (r.nextInt(12) == 0) {
+            return samePadding(r, maxColumn);
+        }
         while (true) {
             int n = 1 + r.nextInt(3);
             int c = 1 + r.nextInt(3);
@@ -35,6 +41,57 @@ public final class Geometries {
             if (Geometry.problems(n, c, h, w, kh, kw, sh, sw, ph, pw, dh, dw).isEmpty()) {
                 Geometry g = new Geometry(n, c, h, w, kh, kw, sh, sw, ph, pw, dh, dw);
                 if (g.columnSize() <= maxColumn) {
+                    return g;
+                }
+            }
+        }
+    }
+
+    /**
+     * Padding and stride far beyond a tiny input, so that padded buffers would dwarf the data: the loops
+     * must switch to their general forms (and stay exact).
+     */
+    public static Geometry farOut(Random r, int maxColumn) {
+        while (true) {
+            int k = 1 + r.nextInt(3);
+            int d = 1 + r.nextInt(2);
+            int reach = r.nextBoolean() ? 3_000 : 300_000;
+            int ph = 50 + r.nextInt(reach);
+            int pw = r.nextBoolean() ? ph : 50 + r.nextInt(reach);
+            int sh = Math.max(1, ph / 2 + r.nextInt(2 * ph));
+            int sw = Math.max(1, pw / 2 + r.nextInt(2 * pw));
+            int n = 1 + r.nextInt(2);
+            int c = 1 + r.nextInt(3);
+            int h = 1 + r.nextInt(6);
+            int w = 1 + r.nextInt(6);
+            if (Geometry.problems(n, c, h, w, k, k, sh, sw, ph, pw, d, d).isEmpty()) {
+                Geometry g = new Geometry(n, c, h, w, k, k, sh, sw, ph, pw, d, d);
+                if (g.columnSize() <= maxColumn) {
+                    return g;
+                }
+            }
+        }
+    }
+
+    /** Stride 1 and "same" padding, DW·(KW−1) = 2·PW: the loops' one-copy-per-slab path. */
+    public static Geometry samePadding(Random r, int maxColumn) {
+        while (true) {
+            int pw = r.nextInt(4);
+            int dw = 1 + r.nextInt(2);
+            if ((2 * pw) % dw != 0) {
+                continue;
+            }
+            int kw = 2 * pw / dw + 1;
+            int kh = 1 + r.nextInt(5);
+            int dh = 1 + r.nextInt(2);
+            int ph = r.nextInt(4);
+            int h = 1 + r.nextInt(10);
+            int w = 1 + r.nextInt(12);
+            int n = 1 + r.nextInt(2);
+            int c = 1 + r.nextInt(3);
+            if (Geometry.problems(n, c, h, w, kh, kw, 1, 1, ph, pw, dh, dw).isEmpty()) {
+                Geometry g = new Geometry(n, c, h, w, kh, kw, 1, 1, ph, pw, dh, dw);
+                if (g.columnSize() <= maxColumn && g.ow() == g.w()) {
                     return g;
                 }
             }

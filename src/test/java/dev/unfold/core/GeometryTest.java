@@ -80,8 +80,10 @@ class GeometryTest {
         assertTrue(huge.get(0).startsWith("input too large"), huge.toString());
         assertTrue(huge.get(1).startsWith("column matrix too large"), huge.toString());
         // large kernel × dilation × padding must not overflow into a bogus valid size
-        assertTrue(Geometry.problems(1, 1, 1, 1, Integer.MAX_VALUE, 1, 1, 1, Integer.MAX_VALUE, 0, Integer.MAX_VALUE, 1)
+        assertTrue(Geometry.problems(1, 1, 1, 1, Integer.MAX_VALUE, 1, 1, 1, 1 << 29, 0, Integer.MAX_VALUE, 1)
                 .get(0).startsWith("window height"));
+        assertEquals(List.of("padded input height H+2·PH = 1+2·1073741824 = 2147483649 is past 2147483647;"
+                + " use less padding"), Geometry.problems(1, 1, 1, 1, 1, 1, 1, 1, 1 << 30, 0, 1, 1));
     }
 
     @Test
@@ -90,9 +92,11 @@ class GeometryTest {
         assertNull(small.allocationProblem(DType.FLOAT64));
         Geometry big = new Geometry(1, 1, 46000, 46000, 1, 1, 1, 1, 0, 0, 1, 1);
         long need = (long) big.columnSize() * 8 * 2;
-        if (need > Runtime.getRuntime().maxMemory()) {
-            assertTrue(big.allocationProblem(DType.FLOAT64).contains("raise -Xmx"));
-        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(need > Runtime.getRuntime().maxMemory(),
+                "the heap holds 34 GB: nothing too large to test");
+        assertTrue(big.allocationProblem(DType.FLOAT64).startsWith("column matrix needs 32287.6 MiB (2116000000 × 8 bytes"),
+                big.allocationProblem(DType.FLOAT64));
+        assertTrue(big.allocationProblem(DType.FLOAT64).endsWith("raise -Xmx"));
     }
 
     @Test

@@ -63,6 +63,28 @@ class CpuBackendPropertyTest {
         assertArrayEquals(Reference.col2im(g, layout, colf), xf, g + " " + layout);
     }
 
+    @Provide
+    Arbitrary<Geometry> unusual() {
+        return net.jqwik.api.Arbitraries.oneOf(
+                net.jqwik.api.Arbitraries.randomValue(r -> Geometries.farOut(r, 60_000)),
+                net.jqwik.api.Arbitraries.randomValue(r -> Geometries.samePadding(r, 60_000)));
+    }
+
+    /** The one-copy "same" padding path and the general loops for far-out padding, each on its own. */
+    @Property(tries = 200)
+    void unusualGeometriesMatchTheDefinition(@ForAll("unusual") Geometry g, @ForAll Layout layout,
+                                            @ForAll @IntRange(max = 2) int which, @ForAll long seed) {
+        double[] x = random(g.inputSize(), seed);
+        double[] col = new double[g.columnSize()];
+        java.util.Arrays.fill(col, Double.NaN);
+        BACKENDS[which].im2col(g, layout, x, col);
+        assertArrayEquals(Reference.im2col(g, layout, x), col, g + " " + layout);
+        float[] colf = toFloat(random(g.columnSize(), seed + 3));
+        float[] xf = toFloat(random(g.inputSize(), seed + 4));
+        BACKENDS[which].col2im(g, layout, colf, xf);
+        assertArrayEquals(Reference.col2im(g, layout, colf), xf, g + " " + layout);
+    }
+
     @Property(tries = 200)
     void col2imIsTheAdjointOfIm2col(@ForAll("geometries") Geometry g, @ForAll Layout layout, @ForAll long seed) {
         double[] x = random(g.inputSize(), seed);

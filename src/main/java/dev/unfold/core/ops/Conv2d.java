@@ -25,6 +25,12 @@ public final class Conv2d {
         if (outChannels < 1) {
             throw new IllegalArgumentException("output channels OC must be at least 1, got " + outChannels);
         }
+        long weights = (long) outChannels * geometry.patchSize();
+        long outputs = (long) geometry.patchCount() * outChannels;
+        if (weights > Geometry.MAX_ARRAY || outputs > Geometry.MAX_ARRAY) {
+            throw new IllegalArgumentException("output channels OC = " + outChannels + " make the weights ("
+                    + weights + ") or the output (" + outputs + " elements) larger than a Java array holds");
+        }
         this.backend = backend;
         this.geometry = geometry;
         this.outChannels = outChannels;

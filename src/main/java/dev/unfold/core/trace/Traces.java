@@ -14,8 +14,81 @@ public final class Traces {
         return order == TraceOrder.COL2IM_BY_PIXEL ? new ByPixel(g, layout) : new Arithmetic(g, layout, order);
     }
 
+    /**
+     * Sizes a move needs, taken from the geometry once: the app walks long stretches of a trace per frame,
+     * and the geometry derives OH and OW anew on every call.
+     */
+    private static final class Dims {
+        final int c, h, w, kh, kw, kk, ow, ohw, ckk, sh, sw, ph, pw, dh, dw;
+        final boolean rows;
+
+        Dims(Geometry g, Layout layout) {
+            c = g.c();
+            h = g.h();
+            w = g.w();
+            kh = g.kh();
+            kw = g.kw();
+            kk = kh * kw;
+            ow = g.ow();
+            ohw = g.oh() * ow;
+            ckk = g.patchSize();
+            sh = g.sh();
+            sw = g.sw();
+            ph = g.ph();
+            pw = g.pw();
+            dh = g.dh();
+            dw = g.dw();
+            rows = layout == Layout.ROWS;
+        }
+
+        /** The element (row, tap) as a move: what {@link ColumnElement} and {@link Layout#index} compute. */
+        Move move(long step, int row, int tap, boolean im2col) {
+            int n = row / ohw;
+            int o = row - n * ohw;
+            int oy = o / ow;
+            int ox = o - oy * ow;
+            int ch = tap / kk;
+            int t = tap - ch * kk;
+            int ky = t / kw;
+            int iy = oy * sh - ph + ky * dh;
+            int ix = ox * sw - pw + (t - ky * kw) * dw;
+            int input = iy >= 0 && iy < h && ix >= 0 && ix < w ? ((n * c + ch) * h + iy) * w + ix : -1;
+            long thread = im2col ? ((long) (n * c + ch) * kk + t) * ohw + o : input;
+            int column = rows ? row * ckk + tap : (n * ckk + tap) * ohw + o;
+            return new Move(step, input, column, row, tap, thread);
+        }
+    }
+
     /** Orders that visit every column element once: the step decodes straight into (row, tap). */
-    private record Arithmetic(Geometry geometry, Layout layout, TraceOrder order) implements Trace {
+    private static final class Arithmetic implements Trace {
+        private final Geometry geometry;
+        private final Layout layout;
+        private final TraceOrder order;
+        private final Dims d;
+        private final int slabSize;
+
+        Arithmetic(Geometry geometry, Layout layout, TraceOrder order) {
+            this.geometry = geometry;
+            this.layout = layout;
+            this.order = order;
+            this.d = new Dims(geometry, layout);
+            this.slabSize = geometry.n() * d.c * d.ohw;
+        }
+
+        @Override
+        public Geometry geometry() {
+            return geometry;
+        }
+
+        @Override
+        public Layout layout() {
+            return layout;
+        }
+
+        @Override
+        public TraceOrder order() {
+            return order;
+        }
 
         @Override
         public long length() {
@@ -24,39 +97,32 @@ public final class Traces {
 
         @Override
         public Move move(long step) {
-            Geometry g = geometry;
             if (step < 0 || step >= length()) {
                 throw new IndexOutOfBoundsException("step " + step + " outside [0, " + length() + ")");
             }
             int s = (int) step;
-            int kk = g.kh() * g.kw();
-            int ohw = g.oh() * g.ow();
             int row;
             int tap;
             switch (order) {
                 case IM2COL_BY_PATCH -> {
-                    row = s / g.patchSize();
-                    tap = s % g.patchSize();
+                    row = s / d.ckk;
+                    tap = s - row * d.ckk;
                 }
                 case IM2COL_BY_THREAD -> {
-                    int c0 = s / (kk * ohw);
-                    row = c0 / g.c() * ohw + s % ohw;
-                    tap = c0 % g.c() * kk + s / ohw % kk;
+                    int c0 = s / (d.kk * d.ohw);
+                    row = c0 / d.c * d.ohw + s % d.ohw;
+                    tap = c0 % d.c * d.kk + s / d.ohw % d.kk;
                 }
                 default -> { // by tap: slab (ky, kx) outermost, then n, c, oy, ox as numpy assigns a slab
-                    int slabSize = g.n() * g.c() * ohw;
                     int slab = s / slabSize;
-                    int r = s % slabSize;
-                    int n = r / (g.c() * ohw);
-                    int c = r / ohw % g.c();
-                    row = n * ohw + r % ohw;
-                    tap = c * kk + slab;
+                    int r = s - slab * slabSize;
+                    int n = r / (d.c * d.ohw);
+                    int c = r / d.ohw % d.c;
+                    row = n * d.ohw + r % d.ohw;
+                    tap = c * d.kk + slab;
                 }
             }
-            ColumnElement e = ColumnElement.of(g, row, tap);
-            int input = e.inputIndex(g);
-            long thread = order.im2col() ? e.tensorIndex(g) : input;
-            return new Move(step, input, layout.index(g, row, tap), row, tap, thread);
+            return d.move(step, row, tap, order.im2col());
         }
     }
 
@@ -67,12 +133,14 @@ public final class Traces {
     private static final class ByPixel implements Trace {
         private final Geometry g;
         private final Layout layout;
+        private final Dims d;
         private final AxisPairs ys;
         private final AxisPairs xs;
 
         ByPixel(Geometry g, Layout layout) {
             this.g = g;
             this.layout = layout;
+            this.d = new Dims(g, layout);
             this.ys = new AxisPairs(g.yAxis());
             this.xs = new AxisPairs(g.xAxis());
         }
@@ -94,7 +162,7 @@ public final class Traces {
 
         @Override
         public long length() {
-            return (long) g.n() * g.c() * ys.total() * xs.total();
+            return (long) g.n() * d.c * ys.total() * xs.total();
         }
 
         @Override
@@ -112,12 +180,11 @@ public final class Traces {
             int local = (int) (inRow - (long) yCount * xs.offset[x]);
             int a = ys.offset[y] + local / xs.count(x);
             int b = xs.offset[x] + local % xs.count(x);
-            int n = plane / g.c();
-            int c = plane % g.c();
-            int row = (n * g.oh() + ys.out[a]) * g.ow() + xs.out[b];
-            int tap = (c * g.kh() + ys.tap[a]) * g.kw() + xs.tap[b];
-            int input = (plane * g.h() + y) * g.w() + x;
-            return new Move(step, input, layout.index(g, row, tap), row, tap, input);
+            int n = plane / d.c;
+            int c = plane - n * d.c;
+            int row = n * d.ohw + ys.out[a] * d.ow + xs.out[b];
+            int tap = (c * d.kh + ys.tap[a]) * d.kw + xs.tap[b];
+            return d.move(step, row, tap, false);
         }
     }
 
