@@ -20,8 +20,12 @@ final class PythonLiteral {
         }
     };
 
+    /** A .npy header nests two deep (a dict holding a tuple); the limit keeps a hostile one off the stack. */
+    static final int MAX_DEPTH = 32;
+
     private final String text;
     private int pos;
+    private int depth;
 
     private PythonLiteral(String text) {
         this.text = text;
@@ -46,11 +50,14 @@ final class PythonLiteral {
         char ch = text.charAt(pos);
         switch (ch) {
             case '{':
-                return dict();
+                enter();
+                return leave(dict());
             case '(':
-                return sequence('(', ')');
+                enter();
+                return leave(sequence('(', ')'));
             case '[':
-                return sequence('[', ']');
+                enter();
+                return leave(sequence('[', ']'));
             case '\'':
             case '"':
                 return string(ch);
@@ -63,6 +70,17 @@ final class PythonLiteral {
                 }
                 throw error("unexpected character '" + ch + "'");
         }
+    }
+
+    private void enter() throws NpyException {
+        if (++depth > MAX_DEPTH) {
+            throw new NpyException("bad .npy header: nested too deeply (more than " + MAX_DEPTH + " levels)");
+        }
+    }
+
+    private <T> T leave(T container) {
+        depth--;
+        return container;
     }
 
     private Map<Object, Object> dict() throws NpyException {

@@ -109,6 +109,17 @@ class NpyHostileFilesTest {
     }
 
     @Test
+    void deeplyNestedHeaderFailsWithAMessageNotAStackOverflow() throws IOException {
+        String nested = "(".repeat(200_000) + ")".repeat(200_000);
+        assertEquals("bad .npy header: nested too deeply (more than 32 levels)",
+                failure(npy(2, dict("<f4", "False", nested), 0)));
+        String justDeepEnough = "(".repeat(31) + ")".repeat(31); // the dict is the 32nd level
+        String parsed = failure(npy(1, dict("<f4", "False", justDeepEnough), 0));
+        assertTrue(parsed.startsWith("bad .npy header: shape entry [[") && parsed.endsWith("]] is not a whole number"),
+                parsed);
+    }
+
+    @Test
     void shapesTooLargeForAJavaArrayAreRefusedBeforeAllocating() throws IOException {
         assertEquals("shape (100000, 100000) has 10000000000 elements, more than a Java array holds (2147483639)",
                 failure(npy(1, dict("<f4", "False", "(100000, 100000)"), 0)));
