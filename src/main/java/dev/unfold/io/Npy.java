@@ -23,7 +23,8 @@ import java.util.Set;
  *
  * <p>Reading accepts either byte order and Fortran order, converting to little-endian C order; every
  * check (magic, header, dtype, shape, file length, free memory) happens before the data array is
- * allocated. Data moves through a direct buffer in chunks, converted in bulk.
+ * allocated. Data moves through a direct buffer in chunks, converted in bulk (a Fortran-order file
+ * element by element, straight to its C position, so it needs no second array).
  * Writing produces little-endian C order, version 1.0 (2.0 when the header needs more than 64 KiB),
  * through {@link AtomicFiles}, so the target is never half-written.
  */
@@ -87,27 +88,31 @@ public final class Npy {
                 throw new NpyException("the file holds " + found + " bytes after the header but "
                         + h.describe() + " needs " + h.dataBytes() + "; it is not a single .npy array");
             }
-            boolean transpose = h.fortranOrder() && h.shape().length > 1;
-            requireMemory(h.dataBytes() * (transpose ? 2 : 1));
+            requireMemory(h.dataBytes());
             try {
-                return readData(ch, h, transpose);
+                return readData(ch, h);
             } catch (OutOfMemoryError e) {
-                throw new NpyException(memoryMessage(h.dataBytes() * (transpose ? 2 : 1)));
+                throw new NpyException(memoryMessage(h.dataBytes()));
             }
         }
     }
 
-    private static NdArray readData(FileChannel ch, Header h, boolean transpose) throws IOException {
+    /**
+     * The data in C order. Fortran-order elements are stored at their C index as they arrive, so a
+     * Fortran file needs no second array.
+     */
+    private static NdArray readData(FileChannel ch, Header h) throws IOException {
         int[] shape = h.shape();
-        int count = h.elementCount();
         if (h.dtype() == DType.FLOAT32) {
-            float[] data = new float[count];
-            readFloats(ch, h.dataOffset(), h.byteOrder(), data);
-            return NdArray.of(transpose ? fortranToC(data, shape) : data, shape);
+            float[] data = new float[h.elementCount()];
+            readChunks(ch, h, (bytes, at, n) -> bytes.asFloatBuffer().get(data, at, n),
+                    (bytes, i, to) -> data[to] = bytes.getFloat(i * Float.BYTES));
+            return NdArray.of(data, shape);
         }
-        double[] data = new double[count];
-        readDoubles(ch, h.dataOffset(), h.byteOrder(), data);
-        return NdArray.of(transpose ? fortranToC(data, shape) : data, shape);
+        double[] data = new double[h.elementCount()];
+        readChunks(ch, h, (bytes, at, n) -> bytes.asDoubleBuffer().get(data, at, n),
+                (bytes, i, to) -> data[to] = bytes.getDouble(i * Double.BYTES));
+        return NdArray.of(data, shape);
     }
 
     public static void write(Path file, NdArray array) throws IOException {
@@ -347,86 +352,85 @@ public final class Npy {
         return buf.flip();
     }
 
-    private static void readFloats(FileChannel ch, long offset, ByteOrder order, float[] dst) throws IOException {
-        ByteBuffer buf = ByteBuffer.allocateDirect(Math.min(CHUNK, Math.max(4, dst.length * 4))).order(order);
-        int per = buf.capacity() / 4;
-        for (int done = 0; done < dst.length; ) {
-            int n = Math.min(per, dst.length - done);
-            chunk(ch, buf, offset + (long) done * 4, n * 4).asFloatBuffer().get(dst, done, n);
-            done += n;
-        }
+    /** Stores the buffer's {@code count} elements as elements {@code [at, at + count)} of the array. */
+    @FunctionalInterface
+    private interface BulkStore {
+        void store(ByteBuffer bytes, int at, int count);
     }
 
-    private static void readDoubles(FileChannel ch, long offset, ByteOrder order, double[] dst) throws IOException {
-        ByteBuffer buf = ByteBuffer.allocateDirect(Math.min(CHUNK, Math.max(8, dst.length * 8))).order(order);
-        int per = buf.capacity() / 8;
-        for (int done = 0; done < dst.length; ) {
-            int n = Math.min(per, dst.length - done);
-            chunk(ch, buf, offset + (long) done * 8, n * 8).asDoubleBuffer().get(dst, done, n);
-            done += n;
-        }
+    /** Stores the buffer's element {@code i} as element {@code to} of the array. */
+    @FunctionalInterface
+    private interface ElementStore {
+        void store(ByteBuffer bytes, int i, int to);
     }
 
     /**
-     * C-order copy of Fortran-order data. Element (i0, …, ik) sits at Σ i_j·s_j with s_0 = 1 and
-     * s_j = s_{j−1}·d_{j−1}; the output walks C order, the last axis innermost.
+     * Moves the data into the array in chunks of at most {@link #CHUNK} bytes, in file order: in bulk
+     * when the file is in C order, element by element to its C index when it is in Fortran order.
      */
-    static float[] fortranToC(float[] f, int[] shape) {
-        float[] c = new float[f.length];
-        FortranWalk walk = new FortranWalk(shape);
-        for (int out = 0; out < c.length; ) {
-            for (int j = 0, s = walk.base; j < walk.lastLength; j++, s += walk.lastStride) {
-                c[out++] = f[s];
+    private static void readChunks(FileChannel ch, Header h, BulkStore bulk, ElementStore single)
+            throws IOException {
+        int width = h.dtype().bytes();
+        int count = h.elementCount();
+        int[] shape = h.shape();
+        FortranOrder fortran = h.fortranOrder() && shape.length > 1 ? new FortranOrder(shape) : null;
+        int capacity = chunkBytes(count, width);
+        ByteBuffer buf = ByteBuffer.allocateDirect(capacity).order(h.byteOrder());
+        int per = capacity / width;
+        for (int done = 0; done < count; ) {
+            int n = Math.min(per, count - done);
+            ByteBuffer bytes = chunk(ch, buf, h.dataOffset() + (long) done * width, n * width);
+            if (fortran == null) {
+                bulk.store(bytes, done, n);
+            } else {
+                for (int i = 0; i < n; i++) {
+                    single.store(bytes, i, fortran.next());
+                }
             }
-            walk.next();
+            done += n;
         }
-        return c;
     }
 
-    static double[] fortranToC(double[] f, int[] shape) {
-        double[] c = new double[f.length];
-        FortranWalk walk = new FortranWalk(shape);
-        for (int out = 0; out < c.length; ) {
-            for (int j = 0, s = walk.base; j < walk.lastLength; j++, s += walk.lastStride) {
-                c[out++] = f[s];
-            }
-            walk.next();
-        }
-        return c;
+    /** Bytes of the buffer the data moves through: one chunk, less for a small array, at least one element. */
+    static int chunkBytes(int count, int width) {
+        // long: count * width passes Integer.MAX_VALUE from 2^29 floats or 2^28 doubles
+        return (int) Math.min(CHUNK, Math.max(width, (long) count * width));
     }
 
-    /** Odometer over all axes but the last, tracking the Fortran offset of the current line's start. */
-    private static final class FortranWalk {
+    /**
+     * The C-order index of each element of a Fortran-order array, in Fortran (file) order: an odometer
+     * with the first axis turning fastest. Element (i0, …, ik) sits at Σ i_j·c_j in C order, where
+     * c_k = 1 and c_j = c_{j+1}·d_{j+1}.
+     */
+    static final class FortranOrder {
         private final int[] shape;
-        private final int[] strides;
+        private final int[] cStrides;
         private final int[] index;
-        final int lastLength;
-        final int lastStride;
-        int base;
+        private int current;
 
-        FortranWalk(int[] shape) {
-            this.shape = shape;
-            this.strides = new int[shape.length];
+        FortranOrder(int[] shape) {
+            this.shape = shape.clone();
+            this.cStrides = new int[shape.length];
             this.index = new int[shape.length];
             int s = 1;
-            for (int k = 0; k < shape.length; k++) {
-                strides[k] = s;
+            for (int k = shape.length - 1; k >= 0; k--) {
+                cStrides[k] = s;
                 s *= shape[k]; // bounded by the element count, which fits an int when non-zero
             }
-            this.lastLength = shape[shape.length - 1];
-            this.lastStride = strides[shape.length - 1];
         }
 
-        void next() {
-            for (int k = shape.length - 2; k >= 0; k--) {
-                index[k]++;
-                base += strides[k];
-                if (index[k] < shape[k]) {
-                    return;
+        /** The C index of the next element in Fortran order. */
+        int next() {
+            int at = current;
+            for (int k = 0; k < shape.length; k++) {
+                current += cStrides[k];
+                if (++index[k] < shape[k]) {
+                    break;
                 }
-                base -= index[k] * strides[k];
+                current -= index[k] * cStrides[k];
                 index[k] = 0;
             }
+            return at;
         }
     }
 }

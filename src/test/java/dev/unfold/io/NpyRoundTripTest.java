@@ -2,10 +2,14 @@ package dev.unfold.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.unfold.core.DType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -106,25 +110,77 @@ class NpyRoundTripTest {
         assertEquals(0, h.dataOffset() % 64);
     }
 
-    @Property(tries = 100)
-    void fortranOrderIsTransposedToCOrder(@ForAll @Size(min = 2, max = 4) List<@IntRange(min = 1, max = 5) Integer> dims,
-                                          @ForAll long seed) {
-        int[] shape = dims.stream().mapToInt(Integer::intValue).toArray();
-        double[] fortran = random(DType.FLOAT64, shape, seed).doubles();
-        double[] c = Npy.fortranToC(fortran, shape);
-        // by definition: C index of (i0..ik) is Σ i_j·Π_{m>j} d_m; Fortran index Σ i_j·Π_{m<j} d_m
+    /** By definition: the C index of (i0..ik) is Σ i_j·Π_{m>j} d_m, its Fortran index Σ i_j·Π_{m<j} d_m. */
+    private static int cIndexOfFortranIndex(int fi, int[] shape) {
         int[] idx = new int[shape.length];
-        for (int ci = 0; ci < c.length; ci++) {
-            int rest = ci;
-            for (int j = shape.length - 1; j >= 0; j--) {
-                idx[j] = rest % shape[j];
-                rest /= shape[j];
-            }
-            int fi = 0;
-            for (int j = shape.length - 1; j >= 0; j--) {
-                fi = fi * shape[j] + idx[j];
-            }
-            assertEquals(Double.doubleToRawLongBits(fortran[fi]), Double.doubleToRawLongBits(c[ci]));
+        int rest = fi;
+        for (int j = 0; j < shape.length; j++) {
+            idx[j] = rest % shape[j];
+            rest /= shape[j];
         }
+        int ci = 0;
+        for (int j = 0; j < shape.length; j++) {
+            ci = ci * shape[j] + idx[j];
+        }
+        return ci;
+    }
+
+    @Property(tries = 100)
+    void fortranOrderGivesTheCIndexOfEachElementInFileOrder(
+            @ForAll @Size(min = 2, max = 4) List<@IntRange(min = 1, max = 5) Integer> dims) {
+        int[] shape = dims.stream().mapToInt(Integer::intValue).toArray();
+        Npy.FortranOrder order = new Npy.FortranOrder(shape);
+        for (int fi = 0; fi < NdArray.elementCount(shape); fi++) {
+            assertEquals(cIndexOfFortranIndex(fi, shape), order.next(), "Fortran element " + fi);
+        }
+    }
+
+    /** The array saved in Fortran order, as NumPy saves {@code np.asfortranarray(a)}. */
+    private static Path writeFortran(NdArray c, String name) throws IOException {
+        Path file = DIR.resolve(name);
+        Npy.write(file, c);
+        byte[] bytes = Files.readAllBytes(file);
+        int header = (int) Npy.readHeader(file).dataOffset();
+        // "True, " replaces "False," so the header keeps its length
+        byte[] dict = new String(bytes, 0, header, StandardCharsets.ISO_8859_1)
+                .replace("'fortran_order': False,", "'fortran_order': True, ").getBytes(StandardCharsets.ISO_8859_1);
+        ByteBuffer out = ByteBuffer.allocate(bytes.length).order(ByteOrder.LITTLE_ENDIAN).put(dict);
+        int[] shape = c.shape();
+        for (int fi = 0; fi < c.size(); fi++) {
+            int ci = cIndexOfFortranIndex(fi, shape);
+            if (c.dtype() == DType.FLOAT32) {
+                out.putFloat(c.floats()[ci]);
+            } else {
+                out.putDouble(c.doubles()[ci]);
+            }
+        }
+        Files.write(file, out.array());
+        assertTrue(Npy.readHeader(file).fortranOrder());
+        return file;
+    }
+
+    @Property(tries = 50)
+    void aFortranOrderFileReadsAsItsCOrderArray(
+            @ForAll @Size(min = 2, max = 4) List<@IntRange(min = 1, max = 5) Integer> dims,
+            @ForAll DType dtype, @ForAll long seed) throws IOException {
+        NdArray c = random(dtype, dims.stream().mapToInt(Integer::intValue).toArray(), seed);
+        assertSameArray(c, Npy.read(writeFortran(c, "fortran.npy")));
+    }
+
+    @Example
+    void aFortranOrderFileLargerThanOneChunkReadsAsItsCOrderArray() throws IOException {
+        NdArray f = random(DType.FLOAT32, new int[] {3, 1_001, 101}, 4);
+        assertSameArray(f, Npy.read(writeFortran(f, "fortran32.npy")));
+        NdArray d = random(DType.FLOAT64, new int[] {1_013, 151}, 5);
+        assertSameArray(d, Npy.read(writeFortran(d, "fortran64.npy")));
+    }
+
+    @Example
+    void theReadBufferSizeDoesNotWrapForArraysPast2GiB() {
+        assertEquals(1 << 20, Npy.chunkBytes(1 << 29, 4), "2^29 floats");
+        assertEquals(1 << 20, Npy.chunkBytes(1 << 28, 8), "2^28 doubles");
+        assertEquals(1 << 20, Npy.chunkBytes(Integer.MAX_VALUE - 8, 8));
+        assertEquals(12, Npy.chunkBytes(3, 4));
+        assertEquals(8, Npy.chunkBytes(0, 8));
     }
 }
