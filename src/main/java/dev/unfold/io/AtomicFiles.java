@@ -2,6 +2,7 @@ package dev.unfold.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -9,13 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a file so that readers see either the old file or the whole new one, never a part: the bytes go
- * to a temporary file in the same folder, which is then moved over the target. On any failure the
- * temporary file is deleted and the target is left as it was.
+ * to a temporary file in the same folder, which is forced to disk and then moved over the target. On any
+ * failure the temporary file is deleted and the target is left as it was.
  */
 public final class AtomicFiles {
     private AtomicFiles() {
@@ -26,7 +28,36 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** Where the bytes are made to reach the disk; tests watch when it happens. */
+    interface Durability {
+        /** Before the move: without it a crash soon after can leave the target renamed but empty. */
+        void forceFile(FileChannel file) throws IOException;
+
+        /** After the move, so that the rename itself survives a crash; best effort. */
+        void forceFolder(Path folder);
+
+        Durability DISK = new Durability() {
+            @Override
+            public void forceFile(FileChannel file) throws IOException {
+                file.force(true);
+            }
+
+            @Override
+            public void forceFolder(Path folder) {
+                try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
+                    dir.force(true);
+                } catch (IOException | UnsupportedOperationException e) {
+                    // some systems (Windows) cannot open a folder this way; the file's own data is safe
+                }
+            }
+        };
+    }
+
     public static void write(Path target, Body body) throws IOException {
+        write(target, body, Durability.DISK);
+    }
+
+    static void write(Path target, Body body, Durability durability) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) {
             throw new NoSuchFileException(String.valueOf(dir), null, "output folder does not exist");
@@ -39,6 +70,10 @@ public final class AtomicFiles {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 body.writeTo(out);
             }
+            // a channel of its own: the body may have closed the stream, and fsync covers the whole file
+            try (FileChannel written = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                durability.forceFile(written);
+            }
             keepPermissions(target, tmp);
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -46,9 +81,14 @@ public final class AtomicFiles {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException | RuntimeException | Error e) {
-            Files.deleteIfExists(tmp);
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException | RuntimeException cleanup) {
+                e.addSuppressed(cleanup); // the write's own failure is the one worth reporting
+            }
             throw e;
         }
+        durability.forceFolder(dir);
     }
 
     /**
