@@ -7,10 +7,12 @@
 // kx ascending within ky, starting from zero, in the element type. That is the CPU's order, so the sums
 // agree bit for bit; build with IEEE float semantics (no fast math, no flush to zero).
 //
-// Every loop is a grid-stride loop over a 64-bit index, so any launch shape is correct and no input is
-// too large for the grid. Positions inside one image plane or one patch row use 32-bit arithmetic,
-// offsets that grow with N or C are 64-bit. Coordinates are computed in unsigned arithmetic, which wraps
-// by definition: a position left of the input becomes a huge value, so one compare tests both ends.
+// Every grid-stride loop runs over a 64-bit index and steps by a 64-bit grid size, so any launch shape
+// is correct and no input is too large for the grid. Positions inside one image plane or one patch row
+// use 32-bit arithmetic (each is below 2^31, the Java array limit), offsets that grow with N or C are
+// 64-bit. Coordinates are computed in unsigned arithmetic, which wraps by definition: a position left of
+// the input becomes a huge value, so one compare tests both ends; a column position plus a step of at
+// most one block (ox + rowStep below) stays under 2^32, so it cannot wrap.
 //
 // This file is also compiled as plain C++ by the test harness (src/test/cuda/kernel_harness.cpp), which
 // defines the CUDA keywords and thread indices itself: use nothing here but C++ and those names.
@@ -67,10 +69,12 @@ UNFOLD_INLINE void im2col_rows(const T* __restrict__ x, T* __restrict__ col, con
     const long long hw = (long long) g.h * g.w;
     const long long chw = g.c * hw;
     const long long rows = g.n * ohw;
-    const int rowStep = (int) blockDim.y;
+    const unsigned rowStep = blockDim.y;
     const long long runLength = (long long) blockDim.y * ROWS_PER_THREAD;
     const long long dstStep = (long long) rowStep * ckk;
-    for (int tap = (int) (blockIdx.x * blockDim.x + threadIdx.x); tap < ckk; tap += (int) (gridDim.x * blockDim.x)) {
+    const long long tapStep = (long long) gridDim.x * blockDim.x;
+    for (long long t = (long long) blockIdx.x * blockDim.x + threadIdx.x; t < ckk; t += tapStep) {
+        const int tap = (int) t;
         const int c = tap / kk;
         const int ky = (tap - c * kk) / g.kw;
         const int kx = tap - c * kk - ky * g.kw;
@@ -86,14 +90,14 @@ UNFOLD_INLINE void im2col_rows(const T* __restrict__ x, T* __restrict__ col, con
             long long n = r / ohw;
             const int o = (int) (r - n * ohw);
             int oy = o / g.ow;
-            int ox = o - oy * g.ow;
+            unsigned ox = (unsigned) (o - oy * g.ow);
             const T* img = channel + n * chw;
             T* dst = col + r * ckk + tap;
             for (; r < end; r += rowStep, dst += dstStep) {
                 const unsigned iy = (unsigned) oy * g.sh + dy;
-                const unsigned ix = (unsigned) ox * g.sw + dx;
+                const unsigned ix = ox * g.sw + dx;
                 *dst = iy < (unsigned) g.h && ix < (unsigned) g.w ? img[iy * (unsigned) g.w + ix] : T(0);
-                for (ox += rowStep; ox >= g.ow; ox -= g.ow) {
+                for (ox += rowStep; ox >= (unsigned) g.ow; ox -= g.ow) {
                     if (++oy == g.oh) {
                         oy = 0;
                         img += chw;
