@@ -17,7 +17,6 @@ import dev.unfold.cuda.CudaDriver.Stream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -176,7 +175,6 @@ public final class CudaBackend implements Backend, PhaseTimed {
     }
 
     private void im2col(Geometry g, Layout layout, String type, HostArray input, HostArray column) {
-        checkReach(g);
         if (layout.patchMajor()) {
             transform("im2col_rows_" + type, LaunchPlan.rows(g), input, image, column, columns, geometryArg(g));
         } else {
@@ -187,7 +185,6 @@ public final class CudaBackend implements Backend, PhaseTimed {
     }
 
     private void col2im(Geometry g, Layout layout, String type, HostArray column, HostArray input) {
-        checkReach(g);
         transform("col2im_" + type, LaunchPlan.elementwise(g.inputSize(), device.multiprocessors()), column, columns,
                 input, image, geometryArg(g), new Arg.Int(layout.patchMajor() ? 0 : 1));
     }
@@ -196,17 +193,6 @@ public final class CudaBackend implements Backend, PhaseTimed {
     static Arg geometryArg(Geometry g) {
         return new Arg.Ints(new int[] {g.n(), g.c(), g.h(), g.w(), g.kh(), g.kw(), g.sh(), g.sw(), g.ph(), g.pw(),
                 g.dh(), g.dw(), g.oh(), g.ow()});
-    }
-
-    /**
-     * The kernels compute positions such as y + PH in 32 bits; Geometry allows paddings so large that they
-     * would not fit. No real convolution comes near, so such a geometry is refused rather than slowed down.
-     */
-    private static void checkReach(Geometry g) {
-        if ((long) g.h() + g.ph() > Integer.MAX_VALUE || (long) g.w() + g.pw() > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("the CUDA backend needs H + PH and W + PW below 2^31, got " + g
-                    + "; use the CPU backend");
-        }
     }
 
     /**
@@ -241,7 +227,8 @@ public final class CudaBackend implements Backend, PhaseTimed {
 
     @Override
     public synchronized void matmul(int m, int n, int k, double[] a, boolean transA, double[] b, boolean transB, double[] c) {
-        checkProduct(m, n, k, a, b, c);
+        Backend.checkProduct(m, n, k, a, b, c);
+        usable();
         if (gemm == null) {
             if (cpuProduct == null) {
                 cpuProduct = new CpuBackend();
@@ -249,14 +236,6 @@ public final class CudaBackend implements Backend, PhaseTimed {
             cpuProduct.matmul(m, n, k, a, transA, b, transB, c);
             return;
         }
-        if (m == 0 || n == 0) {
-            return;
-        }
-        if (k == 0) {
-            Arrays.fill(c, 0);
-            return;
-        }
-        usable();
         try {
             driver.makeCurrent(context);
             DeviceMemory[] mem = reserve(new DeviceBuffer[] {gemmA, gemmB, gemmC},
@@ -277,17 +256,6 @@ public final class CudaBackend implements Backend, PhaseTimed {
             last = new Phases(ms(t1 - t0), driver.elapsedMs(start, end), ms(t3 - t2));
         } catch (CudaError e) {
             throw failure(e, "cublasDgemm");
-        }
-    }
-
-    private static void checkProduct(int m, int n, int k, double[] a, double[] b, double[] c) {
-        if (m < 0 || n < 0 || k < 0) {
-            throw new IllegalArgumentException("matrix sizes must not be negative, got m=" + m + " n=" + n + " k=" + k);
-        }
-        if (a.length != (long) m * k || b.length != (long) k * n || c.length != (long) m * n) {
-            throw new IllegalArgumentException("matmul buffers hold " + a.length + ", " + b.length + " and " + c.length
-                    + " elements but m=" + m + " n=" + n + " k=" + k + " needs " + (long) m * k + ", " + (long) k * n
-                    + " and " + (long) m * n);
         }
     }
 

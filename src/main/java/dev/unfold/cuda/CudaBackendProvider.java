@@ -11,20 +11,26 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
  * The {@code cuda} backend. Its probe opens the device and runs a small self-test against the CPU backend,
  * so "available" means the kernels ran here and gave the CPU's results, not merely that a driver answered.
- * Every driver step runs on a helper thread with a time limit: a hung driver makes the probe say so, it
- * never hangs the caller. The system property {@code unfold.cuda.timeoutSeconds} sets the limit (20 s).
+ * The probed backend is kept for the first {@link #open()}, so a run that probes and then opens starts
+ * CUDA once; unclaimed, it is closed after a while. Every driver step runs on a helper thread with a time
+ * limit: a hung driver makes the probe say so, it never hangs the caller. The system property
+ * {@code unfold.cuda.timeoutSeconds} sets the limit (20 s).
  */
 public final class CudaBackendProvider implements BackendProvider {
+
+    /** How long the probed backend waits for an {@link #open()} before it is closed. */
+    static final Duration SPARE_LIFE = Duration.ofSeconds(60);
 
     /** The driver as a seam: loading it may throw LinkageError (no libcuda.so.1, or no JCuda natives). */
     interface DriverLoader {
@@ -35,17 +41,26 @@ public final class CudaBackendProvider implements BackendProvider {
     private final DeviceGemm.Factory gemms;
     private final Duration timeout;
     private final long stagingChunkBytes;
+    private final Duration spareLife;
     private volatile Availability probed;
+    /** The probe's backend until the first open() takes it or its time runs out; guarded by this. */
+    private CudaBackend spare;
 
     public CudaBackendProvider() {
-        this(JCudaDriverApi::load, CublasGemm::open, defaultTimeout(), Staging.DEFAULT_CHUNK_BYTES);
+        this(JCudaDriverApi::load, CublasGemm::open, defaultTimeout(), Staging.DEFAULT_CHUNK_BYTES, SPARE_LIFE);
     }
 
     CudaBackendProvider(DriverLoader loader, DeviceGemm.Factory gemms, Duration timeout, long stagingChunkBytes) {
+        this(loader, gemms, timeout, stagingChunkBytes, SPARE_LIFE);
+    }
+
+    CudaBackendProvider(DriverLoader loader, DeviceGemm.Factory gemms, Duration timeout, long stagingChunkBytes,
+                        Duration spareLife) {
         this.loader = loader;
         this.gemms = gemms;
         this.timeout = timeout;
         this.stagingChunkBytes = stagingChunkBytes;
+        this.spareLife = spareLife;
     }
 
     private static Duration defaultTimeout() {
@@ -74,12 +89,18 @@ public final class CudaBackendProvider implements BackendProvider {
 
     private Availability runProbe() {
         try {
-            return Availability.yes(withTimeout("probe", () -> {
-                try (CudaBackend b = start()) {
+            CudaBackend tested = withTimeout("probe", () -> {
+                CudaBackend b = start();
+                try {
                     selfTest(b);
-                    return b.deviceLine();
+                    return b;
+                } catch (RuntimeException | Error e) {
+                    b.close();
+                    throw e;
                 }
-            }));
+            });
+            keepSpare(tested);
+            return Availability.yes(tested.deviceLine());
         } catch (Throwable t) { // whatever a native library throws becomes the reason, never a crash
             return Availability.no(CudaFailures.reason(t));
         }
@@ -90,6 +111,10 @@ public final class CudaBackendProvider implements BackendProvider {
         Availability a = probe();
         if (!a.available()) {
             throw new BackendUnavailableException(a.detail());
+        }
+        CudaBackend probedBackend = takeSpare();
+        if (probedBackend != null) {
+            return probedBackend;
         }
         try {
             return withTimeout("start", this::start);
@@ -102,34 +127,90 @@ public final class CudaBackendProvider implements BackendProvider {
         return CudaBackend.open(loader.load(), gemms, stagingChunkBytes);
     }
 
-    /**
-     * Runs {@code task} on a daemon thread and waits at most the time limit. A task that finishes after the
-     * caller gave up has its backend closed, so nothing stays held.
-     */
-    private <T> T withTimeout(String what, Callable<T> task) throws Throwable {
-        AtomicBoolean abandoned = new AtomicBoolean();
-        FutureTask<T> future = new FutureTask<>(() -> {
-            T result = task.call();
-            if (abandoned.get() && result instanceof AutoCloseable c) {
-                c.close();
+    private synchronized void keepSpare(CudaBackend backend) {
+        spare = backend;
+        Executor later = CompletableFuture.delayedExecutor(spareLife.toMillis(), TimeUnit.MILLISECONDS,
+                task -> daemon("unfold-cuda-release", task).start());
+        later.execute(() -> {
+            CudaBackend unclaimed = takeSpare();
+            if (unclaimed != null) {
+                unclaimed.close();
             }
-            return result;
         });
-        Thread worker = new Thread(future, "unfold-cuda-" + what);
-        worker.setDaemon(true);
-        worker.start();
+    }
+
+    private synchronized CudaBackend takeSpare() {
+        CudaBackend b = spare;
+        spare = null;
+        return b;
+    }
+
+    private static Thread daemon(String name, Runnable task) {
+        Thread t = new Thread(task, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /**
+     * Runs {@code task} on a daemon thread and waits at most the time limit. A backend that arrives after
+     * the caller gave up is closed, so nothing stays held.
+     */
+    private CudaBackend withTimeout(String what, Callable<CudaBackend> task) throws Throwable {
+        Handoff handoff = new Handoff();
+        FutureTask<Void> future = new FutureTask<>(() -> {
+            handoff.deliver(task.call());
+            return null;
+        });
+        daemon("unfold-cuda-" + what, future).start();
         try {
-            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return handoff.take();
         } catch (TimeoutException e) {
-            abandoned.set(true);
+            CudaBackend justInTime = handoff.abandon();
+            if (justInTime != null) {
+                return justInTime;
+            }
             throw new TimeoutException("the CUDA driver did not answer within " + seconds(timeout) + " ("
                     + what + "); it may be hung or still initialising the GPU");
         } catch (ExecutionException e) {
             throw e.getCause();
         } catch (InterruptedException e) {
-            abandoned.set(true);
+            CudaBackend justInTime = handoff.abandon();
+            if (justInTime != null) {
+                justInTime.close();
+            }
             Thread.currentThread().interrupt();
             throw new TimeoutException("interrupted while waiting for the CUDA driver (" + what + ")");
+        }
+    }
+
+    /**
+     * A backend passed from the thread that starts it to the caller, who may give up waiting first.
+     * Whichever side comes second settles it: a backend delivered after the caller gave up is closed; a
+     * caller giving up after delivery gets the backend. So it is taken or closed, never dropped.
+     */
+    static final class Handoff {
+        private CudaBackend delivered;
+        private boolean abandoned;
+
+        synchronized void deliver(CudaBackend backend) {
+            if (abandoned) {
+                backend.close();
+            } else {
+                delivered = backend;
+            }
+        }
+
+        synchronized CudaBackend take() {
+            return delivered;
+        }
+
+        /** Gives up waiting; returns the backend when it was delivered already, else null. */
+        synchronized CudaBackend abandon() {
+            abandoned = true;
+            CudaBackend b = delivered;
+            delivered = null;
+            return b;
         }
     }
 

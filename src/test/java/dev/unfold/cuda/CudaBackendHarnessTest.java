@@ -21,6 +21,8 @@ import dev.unfold.cpu.CpuBackendProvider;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -98,16 +100,39 @@ class CudaBackendHarnessTest {
         assertEquals(new CudaDriver.Arg.Int(1), l.get(3).args()[3], "tap-major layout");
     }
 
+    /** Geometry allows H + 2·PH up to 2^31 − 1, so the kernels' 32-bit y + PH cannot overflow. */
+    @Test
+    void theLargestPaddingGeometryAllowsRunsLikeTheCpu() {
+        int ph = (Integer.MAX_VALUE - 10) / 2;
+        Geometry far = new Geometry(1, 2, 10, 10, 1, 2, ph, 1, ph, 0, 1, 9); // output row 1 reads input row 0
+        float[] x = random(far.inputSize(), 6);
+        try (CudaBackend cuda = CudaBackend.open(HarnessDriver.withDevice(2), (d, s) -> new JavaGemm(), 1 << 12);
+             CpuBackend cpu = new CpuBackend(1)) {
+            for (Layout layout : Layout.values()) {
+                float[] col = cpu.im2col(far, layout, x);
+                assertTrue(IntStream.range(0, col.length).anyMatch(i -> col[i] != 0), "some taps are inside");
+                assertArrayEquals(col, cuda.im2col(far, layout, x));
+                assertArrayEquals(cpu.col2im(far, layout, col), cuda.col2im(far, layout, col));
+            }
+        }
+    }
+
     @Test
     void theProviderProbesOpensAndMeetsTheBackendContract() throws Exception {
         HarnessDriver driver = HarnessDriver.withDevice(2);
-        CudaBackendProvider provider = new CudaBackendProvider(() -> driver, (d, s) -> new JavaGemm(), Duration.ofSeconds(60), 1 << 12);
+        AtomicInteger starts = new AtomicInteger();
+        CudaBackendProvider provider = new CudaBackendProvider(() -> {
+            starts.incrementAndGet();
+            return driver;
+        }, (d, s) -> new JavaGemm(), Duration.ofSeconds(60), 1 << 12);
         Availability a = provider.probe();
         assertTrue(a.available(), a.detail());
         assertEquals("C++ kernel harness (sm_75, 1.0 GiB, 2 SMs, CUDA driver 12.4)", a.detail());
-        assertTrue(driver.allReleased(), "the probe's backend was closed");
+        assertEquals(1, driver.contexts, "the probe's backend is kept for open()");
         Backends backends = new Backends(List.of(new CpuBackendProvider(), provider));
         Backends.Selection auto = backends.open(BackendChoice.AUTO);
+        assertEquals(1, starts.get(), "--backend auto starts CUDA once: open() takes the probed backend");
+        assertEquals(1, driver.contexts);
         try (Backend cuda = auto.backend(); CpuBackend cpu = new CpuBackend(2)) {
             assertNull(auto.note());
             assertEquals("cuda", cuda.name());
@@ -123,12 +148,34 @@ class CudaBackendHarnessTest {
     }
 
     @Test
-    void aStartThatFailsAfterAGoodProbeIsUnavailableWithTheReason() {
+    void aStartThatFailsAfterAGoodProbeIsUnavailableWithTheReason() throws Exception {
         HarnessDriver driver = HarnessDriver.withDevice(2);
         CudaBackendProvider provider = new CudaBackendProvider(() -> driver, (d, s) -> new JavaGemm(), Duration.ofSeconds(60), 1 << 12);
         assertTrue(provider.probe().available());
-        driver.failAt("cuDevicePrimaryCtxRetain", 101); // CUDA_ERROR_INVALID_DEVICE: the GPU went away
-        BackendUnavailableException e = assertThrows(BackendUnavailableException.class, provider::open);
-        assertEquals("CUDA error: CUDA_ERROR_INVALID_DEVICE in cuDevicePrimaryCtxRetain", e.getMessage());
+        try (Backend probed = provider.open()) { // the probe's backend, already running
+            driver.failAt("cuDevicePrimaryCtxRetain", 101); // CUDA_ERROR_INVALID_DEVICE: the GPU went away
+            BackendUnavailableException e = assertThrows(BackendUnavailableException.class, provider::open);
+            assertEquals("CUDA error: CUDA_ERROR_INVALID_DEVICE in cuDevicePrimaryCtxRetain", e.getMessage());
+        }
+    }
+
+    @Test
+    void aProbedBackendNobodyOpensIsClosedAfterItsTime() throws Exception {
+        HarnessDriver driver = HarnessDriver.withDevice(2);
+        AtomicInteger starts = new AtomicInteger();
+        CudaBackendProvider provider = new CudaBackendProvider(() -> {
+            starts.incrementAndGet();
+            return driver;
+        }, (d, s) -> new JavaGemm(), Duration.ofSeconds(60), 1 << 12, Duration.ofMillis(100));
+        assertTrue(provider.probe().available());
+        for (int i = 0; i < 250 && !driver.allReleased(); i++) {
+            Thread.sleep(20);
+        }
+        assertTrue(driver.allReleased(), "the unclaimed probe backend was closed");
+        try (Backend late = provider.open()) {
+            assertEquals("cuda", late.name());
+            assertEquals(2, starts.get(), "an open() after the release starts a new backend");
+        }
+        assertTrue(driver.allReleased());
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -197,6 +198,29 @@ class CudaFallbackTest {
     }
 
     @Test
+    void aBackendDeliveredAfterTheCallerGaveUpIsClosed() {
+        FakeDriver driver = new FakeDriver();
+        CudaBackendProvider.Handoff handoff = new CudaBackendProvider.Handoff();
+        assertNull(handoff.abandon());
+        handoff.deliver(CudaBackend.open(driver, (d, s) -> new JavaGemm(), 4096));
+        assertTrue(driver.allReleased());
+        assertNull(handoff.take());
+    }
+
+    @Test
+    void aCallerGivingUpJustAfterDeliveryStillGetsTheBackend() {
+        FakeDriver driver = new FakeDriver();
+        CudaBackendProvider.Handoff handoff = new CudaBackendProvider.Handoff();
+        CudaBackend delivered = CudaBackend.open(driver, (d, s) -> new JavaGemm(), 4096);
+        handoff.deliver(delivered);
+        try (CudaBackend taken = handoff.abandon()) {
+            assertSame(delivered, taken, "the time limit passed as the backend arrived: it is used, not lost");
+            assertFalse(driver.allReleased());
+        }
+        assertTrue(driver.allReleased());
+    }
+
+    @Test
     void theProbeRunsOnce() {
         AtomicInteger loads = new AtomicInteger();
         CudaBackendProvider cuda = provider(() -> {
@@ -275,6 +299,18 @@ class CudaFallbackTest {
     }
 
     @Test
+    void aClosedBackendRefusesMatmulEvenWhereItWouldMultiplyOnTheCpu() {
+        DeviceGemm.Factory noCublas = (d, s) -> {
+            throw new UnsatisfiedLinkError("libcublas.so.12: cannot open shared object file");
+        };
+        CudaBackend cuda = CudaBackend.open(new FakeDriver(), noCublas, 4096);
+        cuda.close();
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> cuda.matmul(1, 1, 1, new double[1], false, new double[1], false, new double[1]));
+        assertEquals("the CUDA backend is closed", e.getMessage());
+    }
+
+    @Test
     void closedBackendRefusesCallsAndClosingTwiceIsHarmless() {
         FakeDriver driver = new FakeDriver();
         CudaBackend cuda = CudaBackend.open(driver, (d, s) -> new JavaGemm(), 4096);
@@ -293,15 +329,5 @@ class CudaFallbackTest {
             assertThrows(IllegalArgumentException.class, () -> cuda.matmul(2, 2, 2, new double[4], false, new double[3], false, new double[4]));
         }
         assertTrue(driver.launches.isEmpty());
-    }
-
-    @Test
-    void absurdPaddingIsRefusedWithAReason() {
-        Geometry g = new Geometry(1, 1, 10, 10, 1, 1, Integer.MAX_VALUE, 1, Integer.MAX_VALUE - 5, 0, 1, 1);
-        try (CudaBackend cuda = CudaBackend.open(new FakeDriver(), (d, s) -> new JavaGemm(), 4096)) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> cuda.im2col(g, Layout.ROWS, new float[g.inputSize()]));
-            assertTrue(e.getMessage().startsWith("the CUDA backend needs H + PH and W + PW below 2^31"), e.getMessage());
-        }
     }
 }
