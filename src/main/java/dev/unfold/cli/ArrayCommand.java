@@ -66,8 +66,12 @@ abstract class ArrayCommand implements Callable<Integer> {
     }
 
     static Backend open(BackendChoice choice) {
+        return open(Backends.discover(), choice);
+    }
+
+    static Backend open(Backends backends, BackendChoice choice) {
         try {
-            return Backends.discover().open(choice).backend();
+            return backends.open(choice).backend();
         } catch (BackendUnavailableException e) {
             throw new CliError((choice == BackendChoice.CUDA ? "CUDA" : choice.label()) + " backend unavailable: "
                     + e.getMessage());

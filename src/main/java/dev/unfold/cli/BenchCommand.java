@@ -68,12 +68,14 @@ final class BenchCommand implements Callable<Integer> {
             description = "Which operation to time (default: ${DEFAULT-VALUE}).")
     Op op;
 
-    @Option(names = "--backend", paramLabel = "cpu|cuda", defaultValue = "cpu", converter = Choices.BackendConverter.class,
-            description = "Backend to time; auto takes CUDA when a device works (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--backend", paramLabel = "cpu|cuda|auto", defaultValue = "cpu", converter = Choices.BackendConverter.class,
+            description = "Backend to time: cpu, cuda, or auto for CUDA when a device works, else the CPU "
+                    + "(default: ${DEFAULT-VALUE}).")
     BackendChoice backend;
 
     @Option(names = "--threads", paramLabel = "T",
-            description = "CPU threads for the backend and the copy floor (default: the processor count).")
+            description = "CPU threads for the backend and the copy floor, 1 to 4 × the processor count "
+                    + "(default: the processor count).")
     Integer threads;
 
     @Option(names = "--layout", paramLabel = "rows|tensor|torch", defaultValue = "rows",
@@ -100,9 +102,11 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (t < 1) {
-            throw new CliError("--threads must be at least 1, got " + t);
+        int processors = Runtime.getRuntime().availableProcessors();
+        int t = threads == null ? processors : threads;
+        if (t < 1 || t > maxThreads(processors)) {
+            throw new CliError("--threads must be between 1 and " + maxThreads(processors) + " (4 × the " + processors
+                    + (processors == 1 ? " processor" : " processors") + "), got " + t);
         }
         if (reps < 1) {
             throw new CliError("--reps must be at least 1, got " + reps);
@@ -123,10 +127,21 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Past a few threads per processor, more only time the scheduler; thousands would exhaust the process. */
+    static int maxThreads(int processors) {
+        return 4 * processors;
+    }
+
+    /** The CPU backend gets the threads asked for, which a Backends selection would not give it. */
     private Backend open(int t) {
-        boolean cuda = backend == BackendChoice.CUDA
-                || backend == BackendChoice.AUTO && Backends.discover().availability("cuda").available();
-        return cuda ? ArrayCommand.open(BackendChoice.CUDA) : new CpuBackend(t);
+        if (backend == BackendChoice.CPU) {
+            return new CpuBackend(t);
+        }
+        Backends all = Backends.discover(); // one discovery: its probe's CUDA backend is the one opened
+        if (backend == BackendChoice.AUTO && !all.availability("cuda").available()) {
+            return new CpuBackend(t);
+        }
+        return ArrayCommand.open(all, BackendChoice.CUDA);
     }
 
     private void runWorkload(Workload w, Backend b, ParallelCopy copier, int t, BenchReport report) {

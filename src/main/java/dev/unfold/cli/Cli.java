@@ -3,7 +3,9 @@ package dev.unfold.cli;
 import dev.unfold.core.Backends;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -90,12 +92,36 @@ public final class Cli {
         return ERROR;
     }
 
-    /** The message with its maths signs spelled in ASCII when the console's charset cannot show them. */
+    /** The message with its maths signs spelled in ASCII when stderr's charset cannot show them. */
     static String printable(String message) {
-        if (Charset.defaultCharset().newEncoder().canEncode(message)) {
+        return printable(message, ERROR_CHARSET);
+    }
+
+    static String printable(String message, Charset charset) {
+        if (charset.newEncoder().canEncode(message)) {
             return message;
         }
         return message.replace('−', '-').replace("·", "*").replace('×', 'x').replace("≥", ">=")
                 .replace("≤", "<=").replaceAll("[^\\x20-\\x7E]", "?");
+    }
+
+    private static final Charset ERROR_CHARSET = errorCharset(System::getProperty);
+
+    /**
+     * The charset System.err encodes with: {@code stderr.encoding} from Java 18 on; on Java 17
+     * {@code sun.stderr.encoding} where the JDK sets it (a Windows console), else the default charset.
+     */
+    static Charset errorCharset(UnaryOperator<String> property) {
+        for (String key : List.of("stderr.encoding", "sun.stderr.encoding")) {
+            String name = property.apply(key);
+            if (name != null) {
+                try {
+                    return Charset.forName(name);
+                } catch (IllegalArgumentException e) {
+                    // a name this JVM does not know: the JDK's stream falls back too
+                }
+            }
+        }
+        return Charset.defaultCharset();
     }
 }

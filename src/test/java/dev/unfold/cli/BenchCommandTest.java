@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.unfold.core.Backends;
 import dev.unfold.core.DType;
 import dev.unfold.core.Layout;
 import java.io.IOException;
@@ -103,6 +104,20 @@ class BenchCommandTest {
         assertEquals("float64", row.get("dtype"));
         assertEquals(2L, row.get("threads"));
         assertEquals((784L + 7056L) * 8, row.get("bytes"));
+    }
+
+    @Test
+    void autoTimesCudaWhereItWorksElseTheCpu() throws IOException {
+        String expected = Backends.discover().availability("cuda").available() ? "cuda" : "cpu";
+        List<Map<String, Object>> rows = benchJson("--threads", "1", "--backend", "auto", "--op", "im2col");
+        assertEquals(expected, rows.get(0).get("backend"));
+    }
+
+    @Test
+    void helpNamesEveryBackendChoice() {
+        CliRun r = CliRun.of("bench", "--help");
+        assertEquals(0, r.exit(), r::toString);
+        assertTrue(r.out().contains("--backend=cpu|cuda|auto"), r::toString);
     }
 
     @Test

@@ -31,6 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CliHostileInputTest {
 
+    private static final int PROCESSORS = Runtime.getRuntime().availableProcessors();
+    private static final int MAX_THREADS = 4 * PROCESSORS;
     private static final byte[] KEEP = "precious bytes the user already had\n".getBytes(StandardCharsets.US_ASCII);
 
     @TempDir
@@ -126,7 +128,10 @@ class CliHostileInputTest {
             c("no command", "missing command: give one of im2col, col2im, info, bench or help", ""),
             c("bench reps 0", "--reps must be at least 1, got 0", "bench --reps 0"),
             c("bench reps not a number", "Invalid value for option '--reps': 'many' is not an int", "bench --reps many"),
-            c("bench threads 0", "--threads must be at least 1, got 0", "bench --threads 0"),
+            c("bench threads 0", "--threads must be between 1 and " + MAX_THREADS + " (4 × the " + PROCESSORS, "bench --threads 0"),
+            c("bench threads beyond 4 per processor", "--threads must be between 1 and " + MAX_THREADS + " (4 × the "
+                + PROCESSORS + " processor", "bench --workload classroom --reps 1 --warmup-ms 0 --threads " + (MAX_THREADS + 1)),
+            c("bench threads in the hundred thousands", ", got 100000", "bench --threads 100000"),
             c("bench unknown workload", "unknown workload 'vgg' (expected resnet3x3, stem7x7s2, dilated3x3, "
                 + "classroom or all)", "bench --workload vgg"),
             c("bench unknown op", "unknown op 'conv' (expected im2col, col2im or both)", "bench --op conv"),
