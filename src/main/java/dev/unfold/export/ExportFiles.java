@@ -58,7 +58,14 @@ final class ExportFiles {
             throw c.export;
         } catch (IOException e) {
             throw failure(file, e);
+        } catch (RuntimeException e) { // an encoder (ImageIO's, say) that fails unchecked
+            throw encoderFailure(file, e);
         }
+    }
+
+    /** An unchecked failure while encoding {@code target}: still one line for the user, cause kept. */
+    static ExportException encoderFailure(Path target, RuntimeException e) {
+        return new ExportException("Could not write " + target + ": " + reason(e) + ".", e);
     }
 
     /** The folder a new file or folder goes into must exist; saying so first beats a cryptic I/O error. */

@@ -71,10 +71,13 @@ public final class PngSequenceExport {
             for (int i = 0; i < frameCount; i++) {
                 ExportFiles.checkCancelled(cancel);
                 BufferedImage frame = ExportFiles.render(frames, i, frameCount);
-                try (OutputStream file = Files.newOutputStream(staging.resolve(frameName(i, frameCount)))) {
-                    OutputStream out = filter.apply(file);
+                Path file = staging.resolve(frameName(i, frameCount));
+                try (OutputStream stream = Files.newOutputStream(file)) {
+                    OutputStream out = filter.apply(stream);
                     PngExport.encode(frame, 0, out);
                     out.flush();
+                } catch (RuntimeException e) { // an encoder (ImageIO's, say) that fails unchecked
+                    throw ExportFiles.encoderFailure(target.resolve(file.getFileName()), e);
                 }
                 progress.update(i + 1, frameCount);
             }

@@ -9,13 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -169,30 +171,29 @@ class CsvExportTest {
         assertNoTemporaryFiles(dir, before);
     }
 
+    private static final double[] VALUES = new java.util.Random(7).doubles(3000).toArray();
+
+    private static void writeColumns(UnaryOperator<OutputStream> filter, Path target) throws ExportException {
+        new CsvExport(filter).write(1000, 3, VALUES, List.of(), target, ExportProgress.NONE, new CancelToken());
+    }
+
+    private static Path oldColumns(Path folder) throws IOException {
+        return Files.writeString(folder.resolve("column.csv"), "1,2,3\r\n");
+    }
+
     @Property(tries = 15)
     void aFullDiskLeavesTheOldFileAndNoTemporaries(@ForAll @IntRange(min = 0, max = 99) int percent)
             throws Exception {
-        Path folder = Files.createTempDirectory("csv-full");
-        try {
-            double[] values = new java.util.Random(percent).doubles(3000).toArray();
-            AtomicLong size = new AtomicLong();
-            new CsvExport(ExportFixtures.counting(size)).write(1000, 3, values, List.of(), folder.resolve("probe.csv"),
-                    ExportProgress.NONE, new CancelToken());
-            Files.delete(folder.resolve("probe.csv"));
-            Path out = Files.writeString(folder.resolve("column.csv"), "1,2,3\r\n");
-            Map<String, String> before = snapshot(folder);
+        ExportException e = ExportFixtures.failsOnAFullDisk(percent / 100.0, CsvExportTest::writeColumns,
+                CsvExportTest::oldColumns);
+        assertOneLine(e, "column.csv", "the disk is full");
+    }
 
-            ExportException e = assertThrows(ExportException.class, () ->
-                    new CsvExport(ExportFixtures.diskFullAfter(size.get() * percent / 100))
-                            .write(1000, 3, values, List.of(), out, ExportProgress.NONE, new CancelToken()));
-
-            assertOneLine(e, "column.csv", "the disk is full");
-            assertNoTemporaryFiles(folder, before);
-        } finally {
-            try (var paths = Files.walk(folder)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+    @Test
+    void anEncoderFailingUncheckedIsOneLineAndLeavesTheOldFile() throws Exception {
+        ExportException e = ExportFixtures.failsInTheEncoder(new IllegalStateException("stream broke"),
+                CsvExportTest::writeColumns, CsvExportTest::oldColumns);
+        assertOneLine(e, "Could not write ", "column.csv: stream broke.");
     }
 
     @Test

@@ -2,11 +2,14 @@ package dev.unfold.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,6 +43,26 @@ final class ExportFixtures {
         g.fillRect(0, 0, Math.min(width, index + 1), height / 2);
         g.dispose();
         return image;
+    }
+
+    /** An image ImageIO's writers fail on with an unchecked exception, as they may on a broken raster. */
+    static BufferedImage unreadableImage() {
+        return new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB) {
+            @Override
+            public Raster getData() {
+                throw new IllegalStateException("ImageIO could not read the image");
+            }
+
+            @Override
+            public Raster getData(Rectangle area) {
+                return getData();
+            }
+
+            @Override
+            public Raster getTile(int x, int y) {
+                return getData();
+            }
+        };
     }
 
     static FrameSource frames(int width, int height) {
@@ -160,5 +184,80 @@ final class ExportFixtures {
 
     static void assertNoTemporaryFiles(Path folder, Map<String, String> before) throws IOException {
         assertEquals(before, snapshot(folder), "the folder is exactly as it was");
+    }
+
+    /** One export to {@code target} through a stream filter, as the export under test makes it. */
+    @FunctionalInterface
+    interface Export {
+        void run(UnaryOperator<OutputStream> filter, Path target) throws Exception;
+    }
+
+    /** What the user already has in the folder where the export goes; returns the export's target. */
+    @FunctionalInterface
+    interface Existing {
+        Path make(Path folder) throws Exception;
+    }
+
+    /**
+     * Measures the export, then runs it over what {@code existing} made with a disk that fills after
+     * {@code fraction} of its bytes. Returns the failure, checked to leave the folder exactly as it was.
+     */
+    static ExportException failsOnAFullDisk(double fraction, Export export, Existing existing) throws Exception {
+        return inScratchFolder(folder -> {
+            AtomicLong size = new AtomicLong();
+            Path probe = folder.resolve("probe");
+            export.run(counting(size), probe);
+            deleteTree(probe);
+            return failsAndLeavesTheFolder(folder, diskFullAfter((long) (size.get() * fraction)), export, existing);
+        });
+    }
+
+    /**
+     * Runs the export over what {@code existing} made with an encoder that throws {@code failure} unchecked,
+     * as ImageIO's writers may. Returns the export's failure, checked to leave the folder exactly as it was.
+     */
+    static ExportException failsInTheEncoder(RuntimeException failure, Export export, Existing existing)
+            throws Exception {
+        UnaryOperator<OutputStream> broken = out -> new OutputStream() {
+            @Override
+            public void write(int b) {
+                throw failure;
+            }
+        };
+        return inScratchFolder(folder -> failsAndLeavesTheFolder(folder, broken, export, existing));
+    }
+
+    private interface InFolder {
+        ExportException run(Path folder) throws Exception;
+    }
+
+    /** A folder of its own, deleted afterwards: jqwik properties get no @TempDir. */
+    private static ExportException inScratchFolder(InFolder test) throws Exception {
+        Path folder = Files.createTempDirectory("export-fails");
+        try {
+            return test.run(folder);
+        } finally {
+            deleteTree(folder);
+        }
+    }
+
+    private static ExportException failsAndLeavesTheFolder(Path folder, UnaryOperator<OutputStream> filter,
+                                                           Export export, Existing existing) throws Exception {
+        Path target = existing.make(folder);
+        Map<String, String> before = snapshot(folder);
+        ExportException e = assertThrows(ExportException.class, () -> export.run(filter, target));
+        assertNoTemporaryFiles(folder, before);
+        return e;
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
     }
 }

@@ -13,13 +13,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -224,29 +224,33 @@ class GifExportTest {
         assertNoTemporaryFiles(dir, before);
     }
 
+    private static void writeAnimation(UnaryOperator<OutputStream> filter, Path target) throws ExportException {
+        new GifExport(Duration.ofMillis(100), true, filter).write(5, frames(40, 40), target, ExportProgress.NONE,
+                new CancelToken());
+    }
+
+    private static Path oldAnimation(Path folder) throws IOException {
+        return Files.writeString(folder.resolve("anim.gif"), "yesterday's export");
+    }
+
     @Property(tries = 15)
     void aFullDiskLeavesTheOldFileAndNoTemporaries(@ForAll @DoubleRange(min = 0, max = 0.99) double fraction)
             throws Exception {
-        Path folder = Files.createTempDirectory("gif-full");
-        try {
-            AtomicLong size = new AtomicLong();
-            new GifExport(Duration.ofMillis(100), true, ExportFixtures.counting(size))
-                    .write(5, frames(40, 40), folder.resolve("probe.gif"), ExportProgress.NONE, new CancelToken());
-            Files.delete(folder.resolve("probe.gif"));
-            Path out = Files.writeString(folder.resolve("anim.gif"), "yesterday's export");
-            Map<String, String> before = snapshot(folder);
-            UnaryOperator<java.io.OutputStream> full = ExportFixtures.diskFullAfter((long) (size.get() * fraction));
+        ExportException e = ExportFixtures.failsOnAFullDisk(fraction, GifExportTest::writeAnimation,
+                GifExportTest::oldAnimation);
+        assertOneLine(e, "anim.gif", "the disk is full");
+    }
 
-            ExportException e = assertThrows(ExportException.class, () -> new GifExport(Duration.ofMillis(100), true,
-                    full).write(5, frames(40, 40), out, ExportProgress.NONE, new CancelToken()));
-
-            assertOneLine(e, "anim.gif", "the disk is full");
-            assertNoTemporaryFiles(folder, before);
-        } finally {
-            try (var paths = Files.walk(folder)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+    @Test
+    void imageIoFailingUncheckedIsOneLineAndLeavesTheOldFile() throws Exception {
+        ExportException e = ExportFixtures.failsInTheEncoder(new IllegalStateException("GIF writer broke"),
+                GifExportTest::writeAnimation, GifExportTest::oldAnimation);
+        assertOneLine(e, "Could not write ", "anim.gif: GIF writer broke.");
+        ExportException broken = ExportFixtures.failsInTheEncoder(new IllegalStateException("unused"),
+                (filter, target) -> new GifExport(Duration.ofMillis(100), true).write(2,
+                        index -> ExportFixtures.unreadableImage(), target, ExportProgress.NONE, new CancelToken()),
+                GifExportTest::oldAnimation);
+        assertOneLine(broken, "anim.gif", "ImageIO could not read the image.");
     }
 
     @Test

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.metadata.IIOMetadataNode;
@@ -71,28 +73,31 @@ class PngExportTest {
         assertThrows(IllegalArgumentException.class, () -> png.write(view, 9, dir.resolve("a.png")));
     }
 
+    private static void writeView(UnaryOperator<OutputStream> filter, Path target) throws ExportException {
+        new PngExport(filter).write(ExportFixtures.frame(3, 120, 80), 1, target);
+    }
+
+    private static Path oldView(Path folder) throws IOException {
+        return Files.writeString(folder.resolve("view.png"), "the slide's picture");
+    }
+
     @Property(tries = 15)
     void aFullDiskLeavesTheOldFileAndNoTemporaries(@ForAll @IntRange(min = 0, max = 99) int percent)
             throws Exception {
-        Path folder = Files.createTempDirectory("png-full");
-        try {
-            BufferedImage view = ExportFixtures.frame(3, 120, 80);
-            AtomicLong size = new AtomicLong();
-            new PngExport(ExportFixtures.counting(size)).write(view, 1, folder.resolve("probe.png"));
-            Files.delete(folder.resolve("probe.png"));
-            Path out = Files.writeString(folder.resolve("view.png"), "the slide's picture");
-            Map<String, String> before = snapshot(folder);
+        ExportException e = ExportFixtures.failsOnAFullDisk(percent / 100.0, PngExportTest::writeView,
+                PngExportTest::oldView);
+        assertOneLine(e, "view.png", "the disk is full");
+    }
 
-            ExportException e = assertThrows(ExportException.class, () ->
-                    new PngExport(ExportFixtures.diskFullAfter(size.get() * percent / 100)).write(view, 1, out));
-
-            assertOneLine(e, "view.png", "the disk is full");
-            assertNoTemporaryFiles(folder, before);
-        } finally {
-            try (var paths = Files.walk(folder)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+    @Test
+    void imageIoFailingUncheckedIsOneLineAndLeavesTheOldFile() throws Exception {
+        ExportException e = ExportFixtures.failsInTheEncoder(new IllegalStateException("PNG writer broke"),
+                PngExportTest::writeView, PngExportTest::oldView);
+        assertOneLine(e, "Could not write ", "view.png: PNG writer broke.");
+        ExportException broken = ExportFixtures.failsInTheEncoder(new IllegalStateException("unused"),
+                (filter, target) -> new PngExport().write(ExportFixtures.unreadableImage(), 1, target),
+                PngExportTest::oldView);
+        assertOneLine(broken, "Could not write ", "view.png: ImageIO could not read the image.");
     }
 
     @Test

@@ -9,14 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -164,29 +166,35 @@ class PngSequenceExportTest {
         assertNoTemporaryFiles(dir, before);
     }
 
+    private static void writeFrames(UnaryOperator<OutputStream> filter, Path target) throws ExportException {
+        new PngSequenceExport(filter).write(6, frames(40, 30), target, ExportProgress.NONE, new CancelToken());
+    }
+
+    /** An earlier, shorter export of the same animation. */
+    private static Path earlierFrames(Path folder) throws ExportException {
+        Path target = folder.resolve("frames");
+        new PngSequenceExport().write(2, frames(40, 30), target, ExportProgress.NONE, new CancelToken());
+        return target;
+    }
+
     @Property(tries = 15)
     void aFullDiskPartWayLeavesTheEarlierExport(@ForAll @IntRange(min = 0, max = 99) int percent) throws Exception {
-        Path folder = Files.createTempDirectory("seq-full");
-        try {
-            AtomicLong size = new AtomicLong();
-            new PngSequenceExport(ExportFixtures.counting(size))
-                    .write(6, frames(40, 30), folder.resolve("probe"), ExportProgress.NONE, new CancelToken());
-            new PngSequenceExport().write(2, frames(40, 30), folder.resolve("probe"), ExportProgress.NONE,
-                    new CancelToken());
-            Path out = folder.resolve("probe");
-            Map<String, String> before = snapshot(folder);
+        ExportException e = ExportFixtures.failsOnAFullDisk(percent / 100.0, PngSequenceExportTest::writeFrames,
+                PngSequenceExportTest::earlierFrames);
+        assertOneLine(e, "the disk is full");
+    }
 
-            ExportException e = assertThrows(ExportException.class, () ->
-                    new PngSequenceExport(ExportFixtures.diskFullAfter(size.get() * percent / 100))
-                            .write(6, frames(40, 30), out, ExportProgress.NONE, new CancelToken()));
-
-            assertOneLine(e, "the disk is full");
-            assertNoTemporaryFiles(folder, before);
-        } finally {
-            try (var paths = Files.walk(folder)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+    @Test
+    void imageIoFailingUncheckedIsOneLineAndLeavesTheEarlierExport() throws Exception {
+        ExportException e = ExportFixtures.failsInTheEncoder(new IllegalStateException("PNG writer broke"),
+                PngSequenceExportTest::writeFrames, PngSequenceExportTest::earlierFrames);
+        assertOneLine(e, "Could not write ", "frame_0001.png: PNG writer broke.");
+        ExportException broken = ExportFixtures.failsInTheEncoder(new IllegalStateException("unused"),
+                (filter, target) -> new PngSequenceExport().write(3, index -> index == 1
+                        ? ExportFixtures.unreadableImage() : ExportFixtures.frame(index, 8, 8), target,
+                        ExportProgress.NONE, new CancelToken()),
+                PngSequenceExportTest::earlierFrames);
+        assertOneLine(broken, "Could not write ", "frame_0002.png: ImageIO could not read the image.");
     }
 
     @Test
