@@ -7,8 +7,11 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** The benchmark geometries, the same as the peers script ({@code shared/bench/peers.py}) times. */
-enum Workload {
+/**
+ * The benchmark geometries, the same as the peers script ({@code shared/bench/peers.py}) times; public for
+ * the GPU machine's kernel timer (the test class CudaKernelTimes).
+ */
+public enum Workload {
     RESNET3X3("resnet3x3", new Geometry(8, 64, 56, 56, 3, 3, 1, 1, 1, 1, 1, 1)),
     STEM7X7S2("stem7x7s2", new Geometry(8, 3, 224, 224, 7, 7, 2, 2, 3, 3, 1, 1)),
     DILATED3X3("dilated3x3", new Geometry(8, 64, 56, 56, 3, 3, 1, 1, 2, 2, 2, 2)),
@@ -22,11 +25,11 @@ enum Workload {
         this.geometry = geometry;
     }
 
-    String label() {
+    public String label() {
         return label;
     }
 
-    Geometry geometry() {
+    public Geometry geometry() {
         return geometry;
     }
 

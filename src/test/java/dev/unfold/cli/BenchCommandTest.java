@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Test;
 /** The bench command's output format on the tiny classroom workload: fields and arithmetic, not speed. */
 class BenchCommandTest {
 
+    /** What one call moves: the classroom workload's input and column matrix. */
+    private static final long CLASSROOM_ELEMENTS =
+            (long) Workload.CLASSROOM.geometry().inputSize() + Workload.CLASSROOM.geometry().columnSize();
     private static final List<String> NUMBERS = List.of("median_ms", "min_ms", "gbps", "copy_floor_ms",
             "copy_floor_min_ms", "ratio");
 
@@ -78,8 +81,7 @@ class BenchCommandTest {
             assertEquals("float32", row.get("dtype"));
             assertEquals(1L, row.get("threads"));
             assertEquals(3L, row.get("reps"));
-            // input (1,1,28,28) and column 28·28 × 9, four bytes each
-            assertEquals((784L + 7056L) * 4, row.get("bytes"));
+            assertEquals(CLASSROOM_ELEMENTS * 4, row.get("bytes"), "input read and column written, four bytes each");
             for (String key : NUMBERS) {
                 double v = number(row, key);
                 assertTrue(v > 0 && Double.isFinite(v), key + " = " + v);
@@ -88,7 +90,7 @@ class BenchCommandTest {
             assertTrue(number(row, "min_ms") <= median);
             assertTrue(number(row, "copy_floor_min_ms") <= number(row, "copy_floor_ms"));
             assertEquals(median / number(row, "copy_floor_ms"), number(row, "ratio"), 0.002 * number(row, "ratio"));
-            assertEquals(31360 / (median * 1e6), number(row, "gbps"), 0.002 * number(row, "gbps"));
+            assertEquals(CLASSROOM_ELEMENTS * 4 / (median * 1e6), number(row, "gbps"), 0.002 * number(row, "gbps"));
             assertFalse(row.containsKey("h2d_ms"), "the CPU backend reports no phases");
         }
     }
@@ -103,7 +105,7 @@ class BenchCommandTest {
         assertEquals("torch", row.get("layout"));
         assertEquals("float64", row.get("dtype"));
         assertEquals(2L, row.get("threads"));
-        assertEquals((784L + 7056L) * 8, row.get("bytes"));
+        assertEquals(CLASSROOM_ELEMENTS * 8, row.get("bytes"));
     }
 
     @Test

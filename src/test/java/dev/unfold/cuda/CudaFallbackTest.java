@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.unfold.core.Availability;
-import dev.unfold.core.BackendChoice;
 import dev.unfold.core.BackendUnavailableException;
 import dev.unfold.core.Backends;
 import dev.unfold.core.Geometry;
@@ -69,20 +68,8 @@ class CudaFallbackTest {
     private static String unavailable(CudaBackendProvider cuda) throws Exception {
         Availability a = cuda.probe();
         assertFalse(a.available(), "probe said available: " + a.detail());
-        String reason = a.detail();
-        assertFalse(reason.isBlank());
-        assertFalse(reason.contains("\n") || reason.contains("\r"), "one line: " + reason);
-        Backends backends = new Backends(List.of(new CpuBackendProvider(), cuda));
-        BackendUnavailableException e = assertThrows(BackendUnavailableException.class, () -> backends.open(BackendChoice.CUDA));
-        assertEquals(reason, e.getMessage());
-        Backends.Selection auto = backends.open(BackendChoice.AUTO);
-        try {
-            assertEquals("cpu", auto.backend().name());
-            assertEquals("CUDA unavailable: " + reason, auto.note());
-        } finally {
-            auto.backend().close();
-        }
-        return reason;
+        CudaUnavailable.assertChoicesReport(new Backends(List.of(new CpuBackendProvider(), cuda)), a.detail());
+        return a.detail();
     }
 
     @Test

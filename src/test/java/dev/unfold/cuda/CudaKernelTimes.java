@@ -1,5 +1,6 @@
 package dev.unfold.cuda;
 
+import dev.unfold.cli.Workload;
 import dev.unfold.core.Backend;
 import dev.unfold.core.Geometry;
 import dev.unfold.core.Layout;
@@ -20,15 +21,15 @@ import java.util.Random;
  */
 public final class CudaKernelTimes {
 
-    /** Name to (N, C, H, W, K, S, P, D): /work/shared/bench/peers.py's workloads, and resnet3x3 at the N=64. */
-    static final Map<String, int[]> WORKLOADS = new LinkedHashMap<>();
-
-    static {
-        WORKLOADS.put("resnet3x3_n64", new int[] {64, 64, 56, 56, 3, 1, 1, 1});
-        WORKLOADS.put("resnet3x3", new int[] {8, 64, 56, 56, 3, 1, 1, 1});
-        WORKLOADS.put("stem7x7s2", new int[] {8, 3, 224, 224, 7, 2, 3, 1});
-        WORKLOADS.put("dilated3x3", new int[] {8, 64, 56, 56, 3, 1, 2, 2});
-        WORKLOADS.put("classroom", new int[] {1, 1, 28, 28, 3, 1, 1, 1});
+    /** The bench command's workloads, and resnet3x3 at the N=64 first; all have square windows. */
+    static Map<String, Geometry> workloads() {
+        Map<String, Geometry> all = new LinkedHashMap<>();
+        Geometry resnet = Workload.RESNET3X3.geometry();
+        all.put("resnet3x3_n64", resnet.withInput(64, resnet.c(), resnet.h(), resnet.w()));
+        for (Workload w : Workload.values()) {
+            all.put(w.label(), w.geometry());
+        }
+        return all;
     }
 
     private CudaKernelTimes() {
@@ -44,9 +45,8 @@ public final class CudaKernelTimes {
         try (Backend cuda = provider.open()) {
             PhaseTimed timed = (PhaseTimed) cuda;
             System.err.println("device: " + cuda.description());
-            for (Map.Entry<String, int[]> w : WORKLOADS.entrySet()) {
-                int[] v = w.getValue();
-                Geometry g = new Geometry(v[0], v[1], v[2], v[3], v[4], v[4], v[5], v[5], v[6], v[6], v[7], v[7]);
+            for (Map.Entry<String, Geometry> w : workloads().entrySet()) {
+                Geometry g = w.getValue();
                 float[] x = new float[g.inputSize()];
                 Random random = new Random(0);
                 for (int i = 0; i < x.length; i++) {
@@ -55,8 +55,8 @@ public final class CudaKernelTimes {
                 float[] col = new float[g.columnSize()];
                 StringBuilder json = new StringBuilder();
                 json.append(String.format(Locale.ROOT, "{\"workload\": \"%s\", \"shape\": [%d, %d, %d, %d], \"k\": %d, \"s\": %d, "
-                        + "\"p\": %d, \"d\": %d, \"col_mb\": %.1f", w.getKey(), v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7],
-                        g.columnSize() * 4 / 1e6));
+                        + "\"p\": %d, \"d\": %d, \"col_mb\": %.1f", w.getKey(), g.n(), g.c(), g.h(), g.w(), g.kh(), g.sh(),
+                        g.ph(), g.dh(), g.columnSize() * 4 / 1e6));
                 for (Layout layout : new Layout[] {Layout.ROWS, Layout.TENSOR}) {
                     PhaseTimed.Phases[] im2col = new PhaseTimed.Phases[reps];
                     PhaseTimed.Phases[] col2im = new PhaseTimed.Phases[reps];

@@ -1,11 +1,12 @@
 package dev.unfold.cuda;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * A fake device that runs each launch through {@link KernelHarness}: the exact kernel source, compiled for
- * the CPU. Optionally it replaces the launch shape the backend chose, since the kernels must be correct
+ * the CPU, writing into an output filled with garbage first. Optionally it replaces the launch shape the backend chose, since the kernels must be correct
  * for any shape (their loops are grid-stride loops).
  */
 class HarnessDriver extends FakeDriver {
@@ -34,6 +35,9 @@ class HarnessDriver extends FakeDriver {
     @Override
     void execute(String kernel, Dim3 grid, Dim3 block, Arg[] args) {
         LaunchPlan shape = reshape.apply(kernel, new LaunchPlan(grid, block));
+        // every kernel's second argument is its output: start it from garbage (all-ones bytes, a NaN in
+        // both types), so an element the kernel skips cannot pass for a zero or an earlier call's result
+        Arrays.fill(((FakeMemory) ((Arg.Memory) args[1]).memory()).bytes.array(), (byte) 0xFF);
         List<Object> sent = new ArrayList<>();
         List<FakeMemory> buffers = new ArrayList<>();
         for (Arg a : args) {
