@@ -1,5 +1,6 @@
 package dev.unfold.export;
 
+import dev.unfold.core.Backends;
 import dev.unfold.io.AtomicFiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -137,15 +138,18 @@ final class ExportFiles {
                 && f.getReason().toLowerCase(Locale.ROOT).contains(reason);
     }
 
-    /** The innermost message of a chain, on one line. */
+    /**
+     * The innermost message of a chain (what really went wrong, not a wrapper's summary) as
+     * {@link Backends#oneLine} puts it, without a closing full stop: the caller ends the sentence.
+     */
     static String reason(Throwable e) {
-        String text = e.getClass().getSimpleName();
+        Throwable innermost = e;
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                text = t.getMessage();
+                innermost = t;
             }
         }
-        String line = text.strip().replaceAll("\\s+", " ");
+        String line = Backends.oneLine(innermost);
         return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
     }
 }

@@ -1,5 +1,6 @@
 package dev.unfold.media;
 
+import dev.unfold.core.Backends;
 import java.awt.image.BufferedImage;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -140,7 +141,8 @@ public final class ImageImporter {
             });
             BufferedImage image = reader.read(0, reader.getDefaultReadParam());
             if (!damage.isEmpty()) {
-                throw new ImageImportException(name + " is truncated or damaged: " + oneLine(damage.get(0)) + ".");
+                String warning = damage.get(0).strip().replaceAll("\\s+", " ");
+                throw new ImageImportException(name + " is truncated or damaged: " + clause(warning) + ".");
             }
             return image;
         } catch (IIOException | java.io.EOFException e) {
@@ -183,19 +185,22 @@ public final class ImageImporter {
                 : String.format(Locale.ROOT, "%.1f", mp).replaceAll("\\.0$", "");
     }
 
-    /** The innermost message of an exception chain, which usually says what really went wrong. */
+    /**
+     * The innermost message of an exception chain, which usually says what really went wrong, as
+     * {@link Backends#oneLine} puts it; a chain without one is a stream that ended early.
+     */
     private static String reason(Throwable e) {
-        String text = null;
+        Throwable innermost = null;
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                text = t.getMessage();
+                innermost = t;
             }
         }
-        return text == null ? "unexpected end of file" : oneLine(text);
+        return innermost == null ? "unexpected end of file" : clause(Backends.oneLine(innermost));
     }
 
-    private static String oneLine(String text) {
-        String line = text.strip().replaceAll("\\s+", " ");
+    /** A message as a clause of this class's sentences: no closing full stop or exclamation mark. */
+    private static String clause(String line) {
         return line.endsWith(".") || line.endsWith("!") ? line.substring(0, line.length() - 1) : line;
     }
 }
