@@ -156,6 +156,9 @@ public final class BackwardComputer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (worker.isShutdown()) {
+            return;
+        }
         latest.incrementAndGet();
         worker.submit(() -> {
             if (backend != null) {
