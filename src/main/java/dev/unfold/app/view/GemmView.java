@@ -69,6 +69,7 @@ public final class GemmView extends CanvasPane {
     private int kStart;
     private BackwardFrame laidOut;
     private Product laidOutProduct;
+    private double[] scale; // largest |value| of A, B, C and the bias for laidOut: computed once, not every frame
 
     public GemmView(MainModel model, BackwardModel backward, I18n i18n, ObjectProperty<Palette> palette) {
         this.model = model;
@@ -325,11 +326,12 @@ public final class GemmView extends CanvasPane {
                 MIN_CELL, MAX_CELL));
         int budgetW = (int) Math.max(2, Math.floor((w - fixedW) / cell));
         int budgetH = (int) Math.max(3, Math.floor((h - fixedV - (bias ? cell * 1.3 : 0)) / cell));
-        kVis = Math.min(k, Math.max(1, Math.min(budgetW - Math.min(n, Math.max(1, budgetW / 3)),
-                budgetH - Math.min(m, Math.max(2, budgetH / 3)))));
-        nVis = Math.max(1, Math.min(n, budgetW - kVis));
+        // C's columns first, then the inner dimension, keeping a few rows; whatever does not fit gets a window
+        nVis = Math.max(1, Math.min(n, budgetW - Math.min(k, 4)));
+        kVis = Math.max(1, Math.min(k, Math.min(budgetW - nVis, Math.max(2, budgetH - Math.min(m, 6)))));
         mVis = Math.max(1, Math.min(m, budgetH - kVis));
         if (laidOut != f || laidOutProduct != pr) {
+            scale = null;
             mStart = Math.min(mStart, Math.max(0, m - mVis));
             nStart = Math.min(nStart, Math.max(0, n - nVis));
             kStart = Math.min(kStart, Math.max(0, k - kVis));
@@ -346,7 +348,8 @@ public final class GemmView extends CanvasPane {
             kStart = follow(kStart, kVis, k, -1);
         }
         double gemmW = rowHeaderW + kVis * cell + gapCol + nVis * cell;
-        double left = MARGIN + Math.max(0, (w - sideW - 2 * MARGIN - gemmW - MARGIN) / 2);
+        // left-aligned, so that the titles of a narrow C have the room up to the side panel
+        double left = MARGIN + Math.max(0, Math.min(40, (w - sideW - 2 * MARGIN - gemmW - MARGIN) / 2));
         ax = left + rowHeaderW;
         bx = ax + kVis * cell + gapCol;
         double top = MARGIN + titleH + headH;
@@ -354,22 +357,12 @@ public final class GemmView extends CanvasPane {
         by = top + (bias ? cell * 1.3 : 0);
         ay = by + kVis * cell + gapRow;
 
-        double maxA = 1e-12;
-        double maxB = 1e-12;
-        double maxC = 1e-12;
-        for (int i = 0; i < m; i++) {
-            for (int t = 0; t < k; t++) {
-                maxA = Math.max(maxA, Math.abs(pr.a(f, i, t)));
-            }
-            for (int j = 0; j < n; j++) {
-                maxC = Math.max(maxC, Math.abs(pr.c(f, i, j)));
-            }
+        if (scale == null) {
+            scale = scales(f, pr);
         }
-        for (int t = 0; t < k; t++) {
-            for (int j = 0; j < n; j++) {
-                maxB = Math.max(maxB, Math.abs(pr.b(f, t, j)));
-            }
-        }
+        double maxA = scale[0];
+        double maxB = scale[1];
+        double maxC = scale[2];
         Font value = Font.font("System", FontWeight.NORMAL, clamp(cell * 0.36, 8, 18));
         Font bold = Font.font("System", FontWeight.BOLD, value.getSize());
         // A (m × k), B (k × n), C (m × n), b (1 × n)
@@ -389,7 +382,7 @@ public final class GemmView extends CanvasPane {
         }
         if (bias) {
             for (int c = 0; c < nVis; c++) {
-                cellAt(g, p, bx + c * cell, biasY, f.bias()[nStart + c], 3, Math.max(1e-12, maxAbs(f.bias())), value);
+                cellAt(g, p, bx + c * cell, biasY, f.bias()[nStart + c], 3, scale[3], value);
             }
         }
         for (int r = 0; r < mVis; r++) {
@@ -451,8 +444,9 @@ public final class GemmView extends CanvasPane {
                 Paint2D.outline(g, b[0] - 2, b[1] - 2, b[2] + 4, b[3] + 4, 2);
             }
         }
-        headers(g, p, geo, pr, dims, m, n, k, step, rowHeaderW, titleH, headH, bias);
-        side(g, p, f, pr, step, w - sideW - MARGIN, MARGIN, sideW, h - 2 * MARGIN);
+        double sideX = w - sideW - MARGIN;
+        headers(g, p, geo, pr, dims, m, n, k, step, rowHeaderW, headH, bias, sideX - 12);
+        side(g, p, f, pr, step, sideX, MARGIN, sideW, h - 2 * MARGIN);
         if (model.problemProperty().get() != null) {
             g.setFill(p.background().deriveColor(0, 1, 1, 0.65));
             g.fillRect(0, 0, w, h);
@@ -473,12 +467,25 @@ public final class GemmView extends CanvasPane {
         }
     }
 
-    private static double maxAbs(double[] a) {
-        double m = 0;
-        for (double v : a) {
-            m = Math.max(m, Math.abs(v));
+    private static double[] scales(BackwardFrame f, Product pr) {
+        double[] s = {1e-12, 1e-12, 1e-12, 1e-12};
+        for (int i = 0; i < pr.m(f); i++) {
+            for (int t = 0; t < pr.k(f); t++) {
+                s[0] = Math.max(s[0], Math.abs(pr.a(f, i, t)));
+            }
+            for (int j = 0; j < pr.n(f); j++) {
+                s[2] = Math.max(s[2], Math.abs(pr.c(f, i, j)));
+            }
         }
-        return m;
+        for (int t = 0; t < pr.k(f); t++) {
+            for (int j = 0; j < pr.n(f); j++) {
+                s[1] = Math.max(s[1], Math.abs(pr.b(f, t, j)));
+            }
+        }
+        for (double b : f.bias()) {
+            s[3] = Math.max(s[3], Math.abs(b));
+        }
+        return s;
     }
 
     private void cellAt(GraphicsContext g, Palette p, double x, double y, double v, int hue, double max, Font font) {
@@ -521,7 +528,7 @@ public final class GemmView extends CanvasPane {
     }
 
     private void headers(GraphicsContext g, Palette p, Geometry geo, Product pr, Dim[] dims, int m, int n, int k,
-                         Product.Step step, double rowHeaderW, double titleH, double headH, boolean bias) {
+                         Product.Step step, double rowHeaderW, double headH, boolean bias, double right) {
         Font small = Font.font("System", FontWeight.NORMAL, 12);
         Font smallBold = Font.font("System", FontWeight.BOLD, 12);
         Font title = Font.font("System", FontWeight.BOLD, 15);
@@ -585,18 +592,20 @@ public final class GemmView extends CanvasPane {
         g.setFont(title);
         g.setTextBaseline(VPos.BOTTOM);
         g.setFill(p.text());
-        g.fillText(i18n.get("gemm.b." + name, k, n), bx, biasY - headH);
-        g.fillText(i18n.get("gemm.a." + name, m, k), ax - rowHeaderW + 4, ay - headH - 4);
-        g.fillText(i18n.get("gemm.c." + name, m, n), bx, ay - headH - 4);
+        g.fillText(i18n.get("gemm.b." + name, k, n), bx, biasY - headH, Math.max(40, right - bx));
+        g.fillText(i18n.get("gemm.a." + name, m, k), ax - rowHeaderW + 4, ay - headH - 4,
+                Math.max(40, bx - ax + rowHeaderW - 12));
+        g.fillText(i18n.get("gemm.c." + name, m, n), bx, ay - headH - 4, Math.max(40, right - bx));
         g.setFont(small);
         g.setFill(p.mutedText());
         g.setTextBaseline(VPos.TOP);
         if (mVis < m) {
-            g.fillText(i18n.get("gemm.window", mStart, mStart + mVis - 1, m), ax - rowHeaderW + 4, ay + mVis * cell + 4);
+            g.fillText(i18n.get("gemm.window", mStart, mStart + mVis - 1, m), ax - rowHeaderW + 4, ay + mVis * cell + 4,
+                    Math.max(40, bx - ax + rowHeaderW - 12));
         }
         if (kVis < k || nVis < n) {
             g.fillText(i18n.get("gemm.window.cols", kStart, kStart + kVis - 1, k, nStart, nStart + nVis - 1, n),
-                    bx, ay + mVis * cell + 4);
+                    ax - rowHeaderW + 4, ay + mVis * cell + 22, Math.max(40, right - ax + rowHeaderW));
         }
     }
 
@@ -618,7 +627,7 @@ public final class GemmView extends CanvasPane {
                 int[] cur = step == null ? null : new int[] {step.i() / (geo.oh() * geo.ow()), step.j(),
                         step.i() % (geo.oh() * geo.ow()) / geo.ow(), step.i() % geo.ow()};
                 planes(g, p, x0, y0 + 26, w, h - 26, geo.n(), oc, geo.oh(), geo.ow(), "n", "oc", 1,
-                        (a, b, y, x) -> backward.productValue((a * geo.oh() + y) * geo.ow() + x, b), cur);
+                        (a, b, y, x) -> backward.productValue((a * geo.oh() + y) * geo.ow() + x, b), cur, scale[2]);
             }
             case COLUMN_GRADIENT -> {
                 g.fillText(i18n.get(key, geo.n(), geo.c(), geo.h(), geo.w()), x0, y0, w);
@@ -628,8 +637,12 @@ public final class GemmView extends CanvasPane {
                     ColumnElement e = ColumnElement.of(geo, step.i(), step.j());
                     cur = e.padding(geo) ? null : new int[] {e.n(), e.c(), e.iy(), e.ix()};
                 }
+                double gxMax = 1e-12;
+                for (double v : gx) {
+                    gxMax = Math.max(gxMax, Math.abs(v));
+                }
                 planes(g, p, x0, y0 + 26, w, h - 26, geo.n(), geo.c(), geo.h(), geo.w(), "n", "c", 0,
-                        (a, b, y, x) -> gx[((a * geo.c() + b) * geo.h() + y) * geo.w() + x], cur);
+                        (a, b, y, x) -> gx[((a * geo.c() + b) * geo.h() + y) * geo.w() + x], cur, gxMax);
             }
             case WEIGHT_GRADIENT -> {
                 g.fillText(i18n.get(key, oc, geo.c(), geo.kh(), geo.kw()), x0, y0, w);
@@ -637,7 +650,7 @@ public final class GemmView extends CanvasPane {
                 int[] cur = step == null ? null : new int[] {step.i(), step.j() / kk, step.j() % kk / geo.kw(),
                         step.j() % geo.kw()};
                 double used = planes(g, p, x0, y0 + 26, w, h - 80, oc, geo.c(), geo.kh(), geo.kw(), "oc", "c", 2,
-                        (a, b, y, x) -> backward.productValue(a, (b * geo.kh() + y) * geo.kw() + x), cur);
+                        (a, b, y, x) -> backward.productValue(a, (b * geo.kh() + y) * geo.kw() + x), cur, scale[2]);
                 g.setFont(Font.font("System", FontWeight.BOLD, 13));
                 g.setFill(p.text());
                 g.setTextBaseline(VPos.TOP);
@@ -657,25 +670,12 @@ public final class GemmView extends CanvasPane {
     /** A grid of small planes; returns the height used. NaN values are drawn empty. */
     private double planes(GraphicsContext g, Palette p, double x0, double y0, double w, double h, int rowsOfPlanes,
                           int colsOfPlanes, int ph, int pw, String rowName, String colName, int hue, PlaneValue v,
-                          int[] cur) {
+                          int[] cur, double max) {
         double gap = 18;
         double labelH = 16;
         double s = Math.floor(Math.min(44, Math.min((w - (colsOfPlanes - 1) * gap) / (colsOfPlanes * pw),
                 (h - rowsOfPlanes * labelH - (rowsOfPlanes - 1) * gap) / (rowsOfPlanes * ph))));
         s = Math.max(1, s);
-        double max = 1e-12;
-        for (int a = 0; a < rowsOfPlanes; a++) {
-            for (int b = 0; b < colsOfPlanes; b++) {
-                for (int y = 0; y < ph; y++) {
-                    for (int x = 0; x < pw; x++) {
-                        double val = v.at(a, b, y, x);
-                        if (!Double.isNaN(val)) {
-                            max = Math.max(max, Math.abs(val));
-                        }
-                    }
-                }
-            }
-        }
         Font font = Font.font("System", FontWeight.NORMAL, clamp(s * 0.36, 8, 15));
         double yy = y0;
         for (int a = 0; a < rowsOfPlanes; a++) {

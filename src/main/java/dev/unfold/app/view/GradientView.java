@@ -29,6 +29,8 @@ public final class GradientView extends CanvasPane {
 
     private static final double GAP = 30;
     private static final double MAX_CELL = 96;
+    /** More moves than this since the last draw: redrawing every cell is cheaper than replaying them. */
+    private static final long MAX_INCREMENT = 2048;
 
     private final MainModel model;
     private final BackwardModel backward;
@@ -38,12 +40,22 @@ public final class GradientView extends CanvasPane {
     private double top;
     private double planeW;
     private double planeH;
+    private double resultMax;
+    private int maxCount;
+    private Font bigFont;
+    private Font smallFont;
+    /** The move, its window and the focus: redrawn every frame over the cells, which change only where moves land. */
+    private final javafx.scene.canvas.Canvas overlay = new javafx.scene.canvas.Canvas();
+    private Object drawnKey;
+    private long drawnPos;
 
     public GradientView(MainModel model, BackwardModel backward, ObjectProperty<Palette> palette) {
         this.model = model;
         this.backward = backward;
         this.palette = palette;
         getStyleClass().add("input-view");
+        overlay.setMouseTransparent(true);
+        getChildren().add(overlay);
         backward.frameProperty().addListener(o -> invalidate());
         backward.heatMapProperty().addListener(o -> invalidate());
         model.positionProperty().addListener(o -> invalidate());
@@ -105,103 +117,51 @@ public final class GradientView extends CanvasPane {
     }
 
     @Override
-    protected void draw(GraphicsContext g, double w, double h) {
+    protected void layoutChildren() {
+        super.layoutChildren();
+        overlay.setWidth(canvas.getWidth());
+        overlay.setHeight(canvas.getHeight());
+    }
+
+    /**
+     * The cells are drawn on the base canvas and, while the animation moves forward by a few steps, only the cells
+     * those steps touched are redrawn; the move, its window and the focus go on the overlay, redrawn every time.
+     */
+    @Override
+    protected void draw(GraphicsContext base, double w, double h) {
         Palette p = palette.get();
-        g.setFill(p.background());
-        g.fillRect(0, 0, w, h);
+        GraphicsContext g = overlay.getGraphicsContext2D();
+        g.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
         BackwardFrame f = backward.frame();
         if (f == null) {
+            base.setFill(p.background());
+            base.fillRect(0, 0, w, h);
+            drawnKey = null;
             return;
         }
         Geometry geo = f.geometry();
         Col2imReplay r = backward.col2imState();
         boolean heat = backward.heatMapProperty().get();
-        int rows = geo.h() + 2 * geo.ph();
-        int cols = geo.w() + 2 * geo.pw();
-        double margin = 30;
-        cell = Math.min(MAX_CELL, Math.min((w - 2 * margin - (geo.c() - 1) * GAP) / (geo.c() * cols),
-                (h - 2 * margin - (geo.n() - 1) * GAP) / (geo.n() * rows)));
-        cell = Math.max(1, Math.floor(cell * 2) / 2);
-        planeW = cols * cell;
-        planeH = rows * cell;
-        left = Math.max(margin, (w - geo.c() * planeW - (geo.c() - 1) * GAP) / 2);
-        top = Math.max(margin, (h - geo.n() * planeH - (geo.n() - 1) * GAP) / 2);
-        double resultMax = 1e-12;
-        for (double v : f.col2im()) {
-            resultMax = Math.max(resultMax, Math.abs(v));
-        }
-        int maxCount = 0;
-        for (int c : f.windowCount()) {
-            maxCount = Math.max(maxCount, c);
-        }
-        boolean text = cell >= 20;
-        boolean counts = cell >= 46;
-        Font big = Font.font("System", FontWeight.BOLD, clamp(cell * (counts ? 0.34 : 0.42), 8, 26));
-        Font small = Font.font("System", FontWeight.NORMAL, clamp(cell * 0.2, 9, 15));
-        for (int n = 0; n < geo.n(); n++) {
-            for (int c = 0; c < geo.c(); c++) {
-                int plane = n * geo.c() + c;
-                double x0 = left + c * (planeW + GAP);
-                double y0 = top + n * (planeH + GAP);
-                for (int yy = 0; yy < rows; yy++) {
-                    int y = yy - geo.ph();
-                    for (int xx = 0; xx < cols; xx++) {
-                        int x = xx - geo.pw();
-                        double cx = x0 + xx * cell;
-                        double cy = y0 + yy * cell;
-                        boolean pad = y < 0 || y >= geo.h() || x < 0 || x >= geo.w();
-                        int k = r.count(plane, y, x);
-                        double v = r.sum(plane, y, x);
-                        Color fill;
-                        if (pad) {
-                            fill = p.padding();
-                            g.setFill(cell >= 10 ? Paint2D.hatch(p) : fill);
-                        } else {
-                            fill = heat ? HeatScale.fill(p, f.windowCount(y, x), maxCount)
-                                    : k == 0 ? p.empty() : Paint2D.valueFill(p, c, v, resultMax);
-                            g.setFill(fill);
-                        }
-                        g.fillRect(cx, cy, cell, cell);
-                        if (!text) {
-                            continue;
-                        }
-                        String s = heat ? (pad ? "" : Integer.toString(f.windowCount(y, x)))
-                                : k == 0 ? "" : CellFormat.value(v);
-                        if (!s.isEmpty() && s.length() * big.getSize() * 0.6 <= cell - 2) {
-                            g.setFont(big);
-                            g.setTextAlign(TextAlignment.CENTER);
-                            g.setTextBaseline(VPos.CENTER);
-                            g.setFill(pad ? p.mutedText() : p.textOn(fill));
-                            g.fillText(s, cx + cell / 2, cy + cell / 2 + (counts && !heat ? cell * 0.06 : 0));
-                        }
-                        if (counts && !heat && !pad) { // contributions so far / windows covering the pixel
-                            g.setFont(small);
-                            g.setTextAlign(TextAlignment.RIGHT);
-                            g.setTextBaseline(VPos.TOP);
-                            g.setFill(p.textOn(fill).deriveColor(0, 1, 1, 0.75));
-                            g.fillText(k + "/" + f.windowCount(y, x), cx + cell - 4, cy + 3);
-                        }
-                    }
+        Object key = java.util.List.of(f, heat, w, h, p);
+        long pos = r.position();
+        if (!key.equals(drawnKey) || pos < drawnPos || pos - drawnPos > MAX_INCREMENT) {
+            drawnKey = key;
+            layout(f, w, h);
+            base.setFill(p.background());
+            base.fillRect(0, 0, w, h);
+            for (int n = 0; n < geo.n(); n++) {
+                for (int c = 0; c < geo.c(); c++) {
+                    drawPlane(base, p, f, r, heat, n, c);
                 }
-                if (cell >= 5) {
-                    g.setFill(p.grid());
-                    for (int yy = 0; yy <= rows; yy++) {
-                        g.fillRect(x0, Math.floor(y0 + yy * cell), planeW, 1);
-                    }
-                    for (int xx = 0; xx <= cols; xx++) {
-                        g.fillRect(Math.floor(x0 + xx * cell), y0, 1, planeH);
-                    }
-                }
-                g.setFill(p.channel(c));
-                double bw = Math.max(2, Math.min(4, cell / 8));
-                Paint2D.outline(g, x0 + geo.pw() * cell - bw / 2, y0 + geo.ph() * cell - bw / 2,
-                        geo.w() * cell + bw, geo.h() * cell + bw, bw);
-                g.setFont(Font.font("System", FontWeight.BOLD, 13));
-                g.setTextAlign(TextAlignment.LEFT);
-                g.setTextBaseline(VPos.BOTTOM);
-                g.fillText((geo.n() > 1 ? "n" + n + " · " : "") + "c" + c, x0, y0 - 4);
+            }
+        } else if (!heat) { // heat-map cells do not change with the position
+            for (long s = drawnPos; s < pos; s++) {
+                Move m = f.trace().move(s);
+                ColumnElement e = ColumnElement.of(geo, m.row(), m.tap());
+                drawCell(base, p, f, r, false, e.n(), e.c(), e.iy(), e.ix());
             }
         }
+        drawnPos = pos;
         Move m = backward.col2imMove();
         if (m != null) {
             drawMove(g, p, f, m);
@@ -216,13 +176,127 @@ public final class GradientView extends CanvasPane {
         }
     }
 
+    private void layout(BackwardFrame f, double w, double h) {
+        Geometry geo = f.geometry();
+        int rows = geo.h() + 2 * geo.ph();
+        int cols = geo.w() + 2 * geo.pw();
+        double margin = 30;
+        cell = Math.min(MAX_CELL, Math.min((w - 2 * margin - (geo.c() - 1) * GAP) / (geo.c() * cols),
+                (h - 2 * margin - (geo.n() - 1) * GAP) / (geo.n() * rows)));
+        cell = Math.max(1, Math.floor(cell * 2) / 2);
+        planeW = cols * cell;
+        planeH = rows * cell;
+        left = Math.max(margin, (w - geo.c() * planeW - (geo.c() - 1) * GAP) / 2);
+        top = Math.max(margin, (h - geo.n() * planeH - (geo.n() - 1) * GAP) / 2);
+        resultMax = 1e-12;
+        for (double v : f.col2im()) {
+            resultMax = Math.max(resultMax, Math.abs(v));
+        }
+        maxCount = 0;
+        for (int c : f.windowCount()) {
+            maxCount = Math.max(maxCount, c);
+        }
+        bigFont = Font.font("System", FontWeight.BOLD, clamp(cell * (cell >= 46 ? 0.34 : 0.42), 8, 26));
+        smallFont = Font.font("System", FontWeight.NORMAL, clamp(cell * 0.2, 9, 15));
+    }
+
+    private void drawPlane(GraphicsContext g, Palette p, BackwardFrame f, Col2imReplay r, boolean heat, int n, int c) {
+        Geometry geo = f.geometry();
+        int rows = geo.h() + 2 * geo.ph();
+        int cols = geo.w() + 2 * geo.pw();
+        double x0 = left + c * (planeW + GAP);
+        double y0 = top + n * (planeH + GAP);
+        for (int yy = 0; yy < rows; yy++) {
+            for (int xx = 0; xx < cols; xx++) {
+                drawCell(g, p, f, r, heat, n, c, yy - geo.ph(), xx - geo.pw());
+            }
+        }
+        if (cell >= 5) {
+            g.setFill(p.grid());
+            for (int yy = 0; yy <= rows; yy++) {
+                g.fillRect(x0, Math.floor(y0 + yy * cell), planeW, 1);
+            }
+            for (int xx = 0; xx <= cols; xx++) {
+                g.fillRect(Math.floor(x0 + xx * cell), y0, 1, planeH);
+            }
+        }
+        drawBorder(g, p, geo, c, x0, y0);
+        g.setFont(Font.font("System", FontWeight.BOLD, 13));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.BOTTOM);
+        g.setFill(p.channel(c));
+        g.fillText((geo.n() > 1 ? "n" + n + " · " : "") + "c" + c, x0, y0 - 4);
+    }
+
+    /** The real input's border, so the padding ring reads as a frame around it. */
+    private void drawBorder(GraphicsContext g, Palette p, Geometry geo, int c, double x0, double y0) {
+        g.setFill(p.channel(c));
+        double bw = Math.max(2, Math.min(4, cell / 8));
+        Paint2D.outline(g, x0 + geo.pw() * cell - bw / 2, y0 + geo.ph() * cell - bw / 2,
+                geo.w() * cell + bw, geo.h() * cell + bw, bw);
+    }
+
+    /** One pixel (padded coordinates allowed) with its grid lines, and the border where it touches it. */
+    private void drawCell(GraphicsContext g, Palette p, BackwardFrame f, Col2imReplay r, boolean heat,
+                          int n, int c, int y, int x) {
+        Geometry geo = f.geometry();
+        int plane = n * geo.c() + c;
+        double x0 = left + c * (planeW + GAP);
+        double y0 = top + n * (planeH + GAP);
+        double cx = x0 + (x + geo.pw()) * cell;
+        double cy = y0 + (y + geo.ph()) * cell;
+        boolean pad = y < 0 || y >= geo.h() || x < 0 || x >= geo.w();
+        int k = r.count(plane, y, x);
+        double v = r.sum(plane, y, x);
+        Color fill;
+        if (pad) {
+            fill = p.padding();
+            g.setFill(cell >= 10 ? Paint2D.hatch(p) : fill);
+        } else {
+            fill = heat ? HeatScale.fill(p, f.windowCount(y, x), maxCount)
+                    : k == 0 ? p.empty() : Paint2D.valueFill(p, c, v, resultMax);
+            g.setFill(fill);
+        }
+        g.fillRect(cx, cy, cell, cell);
+        boolean counts = cell >= 46;
+        if (cell >= 20) {
+            String s = heat ? (pad ? "" : Integer.toString(f.windowCount(y, x))) : k == 0 ? "" : CellFormat.value(v);
+            if (!s.isEmpty() && s.length() * bigFont.getSize() * 0.6 <= cell - 2) {
+                g.setFont(bigFont);
+                g.setTextAlign(TextAlignment.CENTER);
+                g.setTextBaseline(VPos.CENTER);
+                g.setFill(pad ? p.mutedText() : p.textOn(fill));
+                g.fillText(s, cx + cell / 2, cy + cell / 2 + (counts && !heat ? cell * 0.06 : 0));
+            }
+            if (counts && !heat && !pad) { // contributions so far / windows covering the pixel
+                g.setFont(smallFont);
+                g.setTextAlign(TextAlignment.RIGHT);
+                g.setTextBaseline(VPos.TOP);
+                g.setFill(p.textOn(fill).deriveColor(0, 1, 1, 0.75));
+                g.fillText(k + "/" + f.windowCount(y, x), cx + cell - 4, cy + 3);
+            }
+        }
+        if (cell >= 5) {
+            g.setFill(p.grid());
+            g.fillRect(cx, Math.floor(cy), cell, 1);
+            g.fillRect(cx, Math.floor(cy + cell), cell, 1);
+            g.fillRect(Math.floor(cx), cy, 1, cell);
+            g.fillRect(Math.floor(cx + cell), cy, 1, cell);
+        }
+        boolean edge = y == -1 || y == 0 || y == geo.h() - 1 || y == geo.h() || x == -1 || x == 0
+                || x == geo.w() - 1 || x == geo.w();
+        if (edge) {
+            drawBorder(g, p, geo, c, x0, y0);
+        }
+    }
+
     private void drawMove(GraphicsContext g, Palette p, BackwardFrame f, Move m) {
         Geometry geo = f.geometry();
         ColumnElement e = ColumnElement.of(geo, m.row(), m.tap());
         double x0 = left + e.c() * (planeW + GAP);
         double y0 = top + e.n() * (planeH + GAP);
         double lw = Math.max(2, Math.min(4, cell / 7));
-        if (f.order() == TraceOrder.COL2IM_BY_TAP) { // img[:, :, j:j_lim:SH, i:i_lim:SW] += one slab
+        if (f.order() == TraceOrder.COL2IM_BY_TAP && cell >= 12) { // img[:, :, j:j_lim:SH, i:i_lim:SW] += one slab
             g.setFill(p.current());
             for (int n = 0; n < geo.n(); n++) {
                 for (int c = 0; c < geo.c(); c++) {
@@ -253,13 +327,11 @@ public final class GradientView extends CanvasPane {
         g.setFill(p.currentOutline());
         Paint2D.outline(g, cx, cy, cell, cell, lw);
         if (cell >= 20) {
-            Col2imReplay r = backward.col2imState();
-            int plane = e.n() * geo.c() + e.c();
             g.setFill(Color.web("#111418"));
             g.setFont(Font.font("System", FontWeight.BOLD, clamp(cell * 0.36, 8, 26)));
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText(CellFormat.value(r.sum(plane, e.iy(), e.ix())), cx + cell / 2, cy + cell / 2);
+            g.fillText(cellText(e.n(), e.c(), e.iy(), e.ix()), cx + cell / 2, cy + cell / 2);
         }
     }
 

@@ -81,9 +81,10 @@ public final class RoundTripView extends CanvasPane {
         for (int i = 0; i < geo.h() * geo.w(); i++) {
             xMax = Math.max(xMax, Math.abs(f.input()[base + i]));
         }
-        String[] titles = {i18n.get("roundtrip.x"), i18n.get("roundtrip.restored"), i18n.get("roundtrip.count"),
+        // x ⊙ count = col2im(im2col(x)); that ÷ count is x again, that ÷ 4 is not
+        String[] titles = {i18n.get("roundtrip.x"), i18n.get("roundtrip.count"), i18n.get("roundtrip.restored"),
                 i18n.get("roundtrip.bycount"), i18n.get("roundtrip.byfour")};
-        String[] ops = {"→", "=", "÷", "|"};
+        String[] ops = {"×", "=", "→", "|"};
         int wrongByFour = 0;
         int lost = 0;
         Font valueFont = Font.font("System", FontWeight.NORMAL, clamp(cell * 0.36, 8, 17));
@@ -106,8 +107,8 @@ public final class RoundTripView extends CanvasPane {
                     Color fill;
                     switch (panel) {
                         case 0 -> v = xv;
-                        case 1 -> v = rt;
-                        case 2 -> v = count;
+                        case 1 -> v = count;
+                        case 2 -> v = rt;
                         case 3 -> {
                             none = count == 0;
                             v = none ? Double.NaN : rt / count;
@@ -117,13 +118,13 @@ public final class RoundTripView extends CanvasPane {
                             wrong = v != xv;
                         }
                     }
-                    if (panel == 2) {
+                    if (panel == 1) {
                         fill = HeatScale.fill(p, count, maxCount);
                     } else if (none) {
                         fill = p.padding();
                     } else {
                         fill = Paint2D.valueFill(p, geo.c() > 1 ? plane % geo.c() : 0, v,
-                                panel == 1 ? xMax * Math.max(1, maxCount) : xMax);
+                                panel == 2 ? xMax * Math.max(1, maxCount) : xMax);
                     }
                     double cx = px + x * cell;
                     double cy = y0 + y * cell;
@@ -137,7 +138,7 @@ public final class RoundTripView extends CanvasPane {
                     if (none && panel == 3) {
                         lost++;
                     }
-                    String s = none ? "?" : CellFormat.value(v);
+                    String s = none ? "?" : CellFormat.compact(v);
                     if (cell >= 18 && s.length() * valueFont.getSize() * 0.6 <= cell - 3) {
                         g.setFont(valueFont);
                         g.setTextAlign(TextAlignment.CENTER);
