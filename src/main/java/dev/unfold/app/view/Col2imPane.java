@@ -65,7 +65,7 @@ public final class Col2imPane extends VBox {
                         "col2im-order")),
                 Segments.menu(List.of(GradientPreset.values()), GradientPreset::key, "gradient.title", i18n,
                         backward.gradientProperty(), backward::setGradient, "gradient"),
-                heat, trip, InputValuesMenu.create(model, i18n));
+                heat, trip);
 
         SplitPane split = new SplitPane(pane(caption("caption-grad-column", this::columnCaption), columnView),
                 pane(caption("caption-gradient", this::gradientCaption), gradientView));

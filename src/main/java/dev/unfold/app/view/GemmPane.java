@@ -88,7 +88,7 @@ public final class GemmPane extends VBox {
                 oc, weights,
                 Segments.menu(List.of(OutputGradientPreset.values()), OutputGradientPreset::key, "outgrad.title",
                         i18n, backward.outputGradientProperty(), backward::setOutputGradient, "outgrad"),
-                InputValuesMenu.create(model, i18n), toCol2im);
+                toCol2im);
 
         Label caption = new Label();
         caption.setId("caption-gemm");

@@ -117,7 +117,8 @@ public final class TopBar extends HBox {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(presets, spacer, orderLabel, order, layoutLabel, layout, zoom, backendLabel, backend);
+        getChildren().addAll(presets, InputValuesMenu.create(model, i18n), spacer, orderLabel, order, layoutLabel,
+                layout, zoom, backendLabel, backend);
         for (javafx.scene.Node n : getChildren()) {
             if (n instanceof Region r && n != spacer) {
                 r.setMinWidth(Region.USE_PREF_SIZE);

@@ -9,15 +9,9 @@ import java.util.EnumMap;
 import java.util.Map;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
 
 /**
  * The part of the window that changes with the view: the centre and the formula panel. Builds the col2im and
@@ -45,18 +39,7 @@ public final class ViewDeck {
         col2im = new Col2imPane(model, backward, i18n, palette);
         gemm = new GemmPane(model, backward, i18n, palette);
 
-        FlowPane bar = new FlowPane(14, 6);
-        bar.getStyleClass().add("view-bar");
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(6, 12, 6, 12));
-        Label hint = new Label();
-        hint.textProperty().bind(i18n.text("input.edit.hint"));
-        hint.getStyleClass().add("bar-label");
-        bar.getChildren().addAll(InputValuesMenu.create(model, i18n), hint);
-        VBox im2col = new VBox(bar, im2colCenter);
-        VBox.setVgrow(im2colCenter, Priority.ALWAYS);
-
-        centers.put(ViewKind.IM2COL, im2col);
+        centers.put(ViewKind.IM2COL, im2colCenter);
         centers.put(ViewKind.COL2IM, col2im);
         centers.put(ViewKind.GEMM, gemm);
         formulas.put(ViewKind.IM2COL, im2colFormula);
