@@ -8,6 +8,7 @@ import dev.unfold.app.model.Focus;
 import dev.unfold.app.model.Highlight;
 import dev.unfold.app.model.MainModel;
 import dev.unfold.app.model.PixelVisits;
+import dev.unfold.app.model.ViewKind;
 import dev.unfold.core.ColumnElement;
 import dev.unfold.core.Geometry;
 import dev.unfold.core.trace.Move;
@@ -53,6 +54,7 @@ public final class Col2imFormulaPanel extends VBox {
         setId("col2im-formula");
         setPadding(new Insets(14, 16, 14, 16));
         stepTitle.setId("col2im-step");
+        stepTitle.setWrapText(true);
         code.getStyleClass().add("seed-code");
         thread.getStyleClass().add("seed-code");
         visits.getStyleClass().add("seed-code");
@@ -60,25 +62,48 @@ public final class Col2imFormulaPanel extends VBox {
         getChildren().addAll(stepTitle, moveText, visits, code, where, thread,
                 section("col2im.overlap"), countText, byFour,
                 section("formula.pointer"), pointer, backend);
+        // while another view is shown, the transport's position is that view's: nothing here follows it
         backward.frameProperty().addListener(o -> updateAll());
+        model.viewProperty().addListener(o -> updateAll());
         model.positionProperty().addListener(o -> {
+            if (!shown()) {
+                return;
+            }
             if (model.playingProperty().get()) {
                 stepUpdates.request();
             } else {
                 updateStep();
             }
         });
-        model.playingProperty().addListener(o -> updateStep());
+        model.playingProperty().addListener(o -> updateAll());
         model.highlightProperty().addListener(o -> {
-            updatePointer();
-            updateOverlap();
+            if (shown()) {
+                updatePointer();
+                updateOverlap();
+            }
         });
-        model.pinnedProperty().addListener(o -> updatePointer());
+        model.pinnedProperty().addListener(o -> updateAll());
         i18n.localeProperty().addListener(o -> updateAll());
         updateAll();
     }
 
+    private boolean shown() {
+        return model.view() == ViewKind.COL2IM;
+    }
+
+    /** True when the highlight names a position of this frame's geometry (it follows the main frame, which may be newer). */
+    private static boolean fits(Geometry g, Highlight hl) {
+        if (hl.focus() instanceof Focus.Column col && (col.row() >= g.patchCount() || col.tap() >= g.patchSize())) {
+            return false;
+        }
+        return hl.n() < g.n() && hl.c() < g.c() && hl.y() >= -g.ph() && hl.y() < g.h() + g.ph()
+                && hl.x() >= -g.pw() && hl.x() < g.w() + g.pw();
+    }
+
     private void updateAll() {
+        if (!shown()) {
+            return;
+        }
         updateStep();
         updatePointer();
         updateBackend();
@@ -276,7 +301,7 @@ public final class Col2imFormulaPanel extends VBox {
         int x = -1;
         Highlight hl = model.highlight();
         Move m = backward.col2imMove();
-        if (hl != null && !hl.padding()) {
+        if (hl != null && !hl.padding() && fits(g, hl)) {
             y = hl.y();
             x = hl.x();
         } else if (m != null && !m.padding()) {
@@ -316,16 +341,15 @@ public final class Col2imFormulaPanel extends VBox {
         BackwardFrame f = backward.frame();
         Highlight hl = model.highlight();
         String text;
-        if (f == null || hl == null) {
+        if (f == null || hl == null || !fits(f.geometry(), hl)) {
             text = i18n.get("col2im.pointer.none");
         } else {
             Geometry g = f.geometry();
             Col2imReplay r = backward.col2imState();
             int plane = hl.n() * g.c() + hl.c();
-            boolean inside = hl.n() < g.n() && hl.c() < g.c() && !hl.padding();
+            boolean inside = !hl.padding();
             if (hl.focus() instanceof Focus.Column col) {
-                int step = col.row() < g.patchCount() && col.tap() < g.patchSize()
-                        ? f.stepOfCell()[col.row() * g.patchSize() + col.tap()] : -1;
+                int step = f.stepOfCell()[col.row() * g.patchSize() + col.tap()];
                 double v = f.grad(col.row(), col.tap());
                 String when = step < 0 ? i18n.get("col2im.pointer.never")
                         : step < model.position() ? i18n.get("col2im.pointer.added", step + 1)
@@ -339,7 +363,7 @@ public final class Col2imFormulaPanel extends VBox {
                         k == 0 ? "0" : CellFormat.value(r.sum(plane, hl.y(), hl.x())), k,
                         f.windowCount(hl.y(), hl.x()));
             } else {
-                int k = hl.n() < g.n() && hl.c() < g.c() ? r.count(plane, hl.y(), hl.x()) : 0;
+                int k = r.count(plane, hl.y(), hl.x());
                 text = i18n.get("col2im.pointer.padding", hl.y(), hl.x(), k);
             }
             if (model.pinnedProperty().get()) {

@@ -5,6 +5,7 @@ import dev.unfold.app.model.BackwardFrame;
 import dev.unfold.app.model.BackwardModel;
 import dev.unfold.app.model.MainModel;
 import dev.unfold.app.model.Product;
+import dev.unfold.app.model.ViewKind;
 import dev.unfold.core.Geometry;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,20 +46,25 @@ public final class GemmFormulaPanel extends VBox {
         setId("gemm-formula");
         setPadding(new Insets(14, 16, 14, 16));
         stepTitle.setId("gemm-step");
+        stepTitle.setWrapText(true);
         shapes.getStyleClass().add("seed-code");
         terms.getStyleClass().add("seed-code");
         getChildren().addAll(section("gemm.shapes"), shapes, stepTitle, element, terms, sum,
                 section("formula.pointer"), pointer, backend);
         backward.frameProperty().addListener(o -> updateAll());
         backward.productProperty().addListener(o -> updateAll());
+        model.viewProperty().addListener(o -> updateAll());
         model.positionProperty().addListener(o -> {
+            if (model.view() != ViewKind.GEMM) {
+                return; // another view's position
+            }
             if (model.playingProperty().get()) {
                 stepUpdates.request();
             } else {
                 updateStep();
             }
         });
-        model.playingProperty().addListener(o -> updateStep());
+        model.playingProperty().addListener(o -> updateAll());
         view.pointedProperty().addListener(o -> updatePointer());
         i18n.localeProperty().addListener(o -> updateAll());
         updateAll();
@@ -111,6 +117,9 @@ public final class GemmFormulaPanel extends VBox {
     }
 
     private void updateAll() {
+        if (model.view() != ViewKind.GEMM) {
+            return;
+        }
         updateShapes();
         updateStep();
         updatePointer();

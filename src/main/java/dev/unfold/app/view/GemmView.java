@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
@@ -70,6 +71,7 @@ public final class GemmView extends CanvasPane {
     private BackwardFrame laidOut;
     private Product laidOutProduct;
     private double[] scale; // largest |value| of A, B, C and the bias for laidOut: computed once, not every frame
+    private final java.util.Map<Integer, WritableImage> planeImages = new java.util.HashMap<>();
 
     public GemmView(MainModel model, BackwardModel backward, I18n i18n, ObjectProperty<Palette> palette) {
         this.model = model;
@@ -687,6 +689,27 @@ public final class GemmView extends CanvasPane {
                 g.setTextAlign(TextAlignment.LEFT);
                 g.setTextBaseline(VPos.BOTTOM);
                 g.fillText(rowName + a + " · " + colName + b, px, py - 2);
+                if (s < 8) { // cells of a few pixels: one image per plane instead of thousands of rectangles
+                    // one image per plane: the canvas reads an image when it renders, after this loop has gone on
+                    int key = a * colsOfPlanes + b;
+                    WritableImage image = planeImages.get(key);
+                    if (image == null || image.getWidth() != pw || image.getHeight() != ph) {
+                        image = new WritableImage(pw, ph);
+                        planeImages.put(key, image);
+                    }
+                    javafx.scene.image.PixelWriter out = image.getPixelWriter();
+                    for (int y = 0; y < ph; y++) {
+                        for (int x = 0; x < pw; x++) {
+                            double val = v.at(a, b, y, x);
+                            boolean isCur = cur != null && cur[0] == a && cur[1] == b && cur[2] == y && cur[3] == x;
+                            out.setColor(x, y, isCur ? p.current()
+                                    : Double.isNaN(val) ? p.empty() : Paint2D.valueFill(p, hue, val, max));
+                        }
+                    }
+                    g.setImageSmoothing(false);
+                    g.drawImage(image, px, py, pw * s, ph * s);
+                    continue;
+                }
                 for (int y = 0; y < ph; y++) {
                     for (int x = 0; x < pw; x++) {
                         double val = v.at(a, b, y, x);

@@ -110,6 +110,9 @@ public final class GradColumnView extends CanvasPane {
     }
 
     private void follow() {
+        if (model.view() != dev.unfold.app.model.ViewKind.COL2IM) {
+            return; // the position is another view's
+        }
         Move m = backward.col2imMove();
         if (m == null || !ensureGrid()) {
             return;
