@@ -88,6 +88,9 @@ public final class AppOptions {
     @Option(names = "--headless", description = "render without a display (Monocle)")
     boolean headless;
 
+    @CommandLine.Mixin
+    ViewOptions viewOptions = new ViewOptions();
+
     private Settings settings;
     private Locale locale;
     private AppTheme appTheme = AppTheme.LIGHT;
@@ -148,7 +151,8 @@ public final class AppOptions {
             }
         }
         TraceOrder o = base.order();
-        if (order != null) {
+        viewOptions.resolve(order);
+        if (order != null && viewOptions.view() == dev.unfold.app.model.ViewKind.IM2COL) {
             o = switch (order.toLowerCase(Locale.ROOT)) {
                 case "patch" -> TraceOrder.IM2COL_BY_PATCH;
                 case "tap" -> TraceOrder.IM2COL_BY_TAP;
@@ -172,7 +176,7 @@ public final class AppOptions {
                 throw new BadOption(e.getMessage());
             }
         }
-        long length = p.geometry().columnSize();
+        long length = viewOptions.length(p.geometry(), l);
         if (step != null && (step < 0 || step > length)) {
             throw new BadOption("--step " + step + " is outside 0.." + length + " (this geometry has " + length
                     + " moves)");
@@ -269,6 +273,11 @@ public final class AppOptions {
     /** The window size asked for, or null. */
     public double[] windowSize() {
         return windowSize;
+    }
+
+    /** The view to open and the settings of the col2im and GEMM views. */
+    public ViewOptions viewOptions() {
+        return viewOptions;
     }
 
     public Path screenshot() {

@@ -22,6 +22,7 @@ public final class UnfoldApp extends Application {
     private static volatile long launchNanos;
 
     private FrameComputer computer;
+    private MainWindow window;
 
     /** Starts the toolkit with options the launcher has already checked. */
     public static void launch(AppOptions options, String[] args) {
@@ -48,7 +49,9 @@ public final class UnfoldApp extends Application {
         computer = new FrameComputer(backends);
         MainModel model = new MainModel(backends, computer, Platform::runLater, o.settings());
         MainWindow window = new MainWindow(model, i18n);
+        this.window = window;
         window.themeProperty().set(o.theme());
+        o.viewOptions().applyTo(model, window.deck().backward());
 
         if (o.screenshot() != null) {
             Screenshot.render(stage, model, window, o);
@@ -122,6 +125,9 @@ public final class UnfoldApp extends Application {
     public void stop() {
         if (computer != null) {
             computer.close();
+        }
+        if (window != null) {
+            window.close();
         }
     }
 }

@@ -60,7 +60,7 @@ public final class Screenshot {
                     Platform.exit();
                     System.exit(1);
                 }
-                boolean ready = model.frame() != null && !model.computingProperty().get();
+                boolean ready = model.frame() != null && !model.computingProperty().get() && window.deck().ready();
                 if (!ready) {
                     settled = -1;
                     return;

@@ -40,7 +40,8 @@ public final class MainModel {
     private final FrameComputer computer;
     private final Executor fx;
     private final Backends backends;
-    private final InputSource inputSource = InputSource.RAMP;
+    private final ReadOnlyObjectWrapper<InputSource> input =
+            new ReadOnlyObjectWrapper<>(this, "input", InputPreset.RAMP);
 
     private final ReadOnlyObjectWrapper<Params> params = new ReadOnlyObjectWrapper<>(this, "params");
     private final Map<Pair, ReadOnlyBooleanWrapper> linked = new EnumMap<>(Pair.class);
@@ -65,6 +66,9 @@ public final class MainModel {
 
     private double pendingSteps; // fractional steps carried between animation ticks
     private long requestedPosition = -1; // a position asked for before the frame that holds it arrived
+    // the other views' animations: their lengths as their models report them, and where each view was left
+    private final Map<ViewKind, Long> timelines = new EnumMap<>(ViewKind.class);
+    private final Map<ViewKind, Long> viewPositions = new EnumMap<>(ViewKind.class);
 
     /**
      * @param fx where results are delivered: {@code Platform::runLater} in the application
@@ -128,6 +132,20 @@ public final class MainModel {
 
     public ReadOnlyObjectProperty<ViewKind> viewProperty() {
         return view.getReadOnlyProperty();
+    }
+
+    public ViewKind view() {
+        return view.get();
+    }
+
+    /** Where the input values come from: a preset, with the cells the user typed. */
+    public ReadOnlyObjectProperty<InputSource> inputProperty() {
+        return input.getReadOnlyProperty();
+    }
+
+    /** The backends the frames are computed with; the other views' models open theirs from here too. */
+    public Backends backends() {
+        return backends;
     }
 
     public ReadOnlyObjectProperty<BackendChoice> backendChoiceProperty() {
@@ -303,8 +321,52 @@ public final class MainModel {
         }
     }
 
+    /**
+     * Shows another view. The transport then plays that view's animation; each view keeps its own position,
+     * so switching back returns to where it was.
+     */
     public void setView(ViewKind v) {
+        ViewKind old = view.get();
+        if (v == old) {
+            return;
+        }
+        pause();
+        viewPositions.put(old, position.get());
         view.set(v);
+        long len = v == ViewKind.IM2COL ? (frame.get() == null ? 0 : frame.get().length())
+                : timelines.getOrDefault(v, 0L);
+        length.set(len);
+        position.set(Math.min(viewPositions.getOrDefault(v, len), len));
+    }
+
+    /**
+     * A view other than im2col says how many steps its animation has now (after its own recomputation). While
+     * that view is shown, the position follows the same rules as for a new im2col frame.
+     */
+    public void setTimeline(ViewKind v, long steps) {
+        if (v == ViewKind.IM2COL) {
+            throw new IllegalArgumentException("the im2col timeline is the frame's trace");
+        }
+        Long old = timelines.put(v, steps);
+        long oldLength = old == null ? -1 : old;
+        if (v == view.get()) {
+            long next = place(oldLength, position.get(), steps);
+            length.set(steps);
+            position.set(next);
+        } else {
+            viewPositions.put(v, keep(oldLength, viewPositions.getOrDefault(v, Long.MAX_VALUE), steps));
+        }
+    }
+
+    /** Replaces the input values; cell edits belong to the source, so a new preset starts without any. */
+    public void setInput(InputSource s) {
+        input.set(s);
+        recompute();
+    }
+
+    /** Types a value into input cell (n, c, y, x). */
+    public void editInput(int n, int c, int y, int x, double value) {
+        setInput(EditedInput.of(input.get()).with(new EditedInput.Cell(n, c, y, x), value));
     }
 
     public void setBackend(BackendChoice c) {
@@ -423,24 +485,21 @@ public final class MainModel {
         }
         computing.set(true);
         FrameComputer.Request r = new FrameComputer.Request(p.geometry(), layout.get(), order.get(),
-                backendChoice.get(), inputSource);
+                backendChoice.get(), input.get());
         computer.submit(r, fx::execute, this::accept, this::fail);
     }
 
     private void accept(Frame f) {
         Frame old = frame.get();
-        long oldLength = length.get();
-        long next;
-        if (requestedPosition >= 0) {
-            next = requestedPosition;
-            requestedPosition = -1;
-        } else if (old == null || position.get() >= oldLength) {
-            next = f.length(); // a finished animation stays finished: the whole matrix shows
+        long oldLength = old == null ? -1 : old.length();
+        if (view.get() == ViewKind.IM2COL) {
+            long next = place(oldLength, position.get(), f.length());
+            length.set(f.length());
+            position.set(next);
         } else {
-            next = position.get();
+            viewPositions.put(ViewKind.IM2COL, keep(oldLength,
+                    viewPositions.getOrDefault(ViewKind.IM2COL, Long.MAX_VALUE), f.length()));
         }
-        length.set(f.length());
-        position.set(Math.min(next, f.length()));
         frame.set(f);
         computeError.set(null);
         computing.set(false);
@@ -452,9 +511,26 @@ public final class MainModel {
         pause();
     }
 
+    /** Where the shown view's animation goes when its length changes: a requested position, or {@link #keep}. */
+    private long place(long oldLength, long oldPosition, long newLength) {
+        if (requestedPosition >= 0) {
+            long r = requestedPosition;
+            requestedPosition = -1;
+            return Math.min(r, newLength);
+        }
+        return keep(oldLength, oldPosition, newLength);
+    }
+
+    /** A finished (or never seen) animation stays finished, so the whole result shows; others keep their place. */
+    private static long keep(long oldLength, long oldPosition, long newLength) {
+        return oldLength < 0 || oldPosition >= oldLength ? newLength : Math.min(oldPosition, newLength);
+    }
+
     private void updateMove() {
         Frame f = frame.get();
-        currentMove.set(f == null ? null : f.moveAt(position.get()));
+        long p = view.get() == ViewKind.IM2COL ? position.get()
+                : viewPositions.getOrDefault(ViewKind.IM2COL, Long.MAX_VALUE);
+        currentMove.set(f == null ? null : f.moveAt(p));
     }
 
     private static double clamp(double v, double lo, double hi) {

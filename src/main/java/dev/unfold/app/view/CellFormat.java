@@ -13,4 +13,14 @@ final class CellFormat {
         }
         return String.format(Locale.ROOT, "%.3g", v);
     }
+
+    /** Like {@link #value}, without trailing zeros after the point: 0.25 rather than 0.250, for small cells. */
+    static String compact(double v) {
+        String s = value(v);
+        if (s.indexOf('.') < 0 || s.indexOf('e') >= 0) {
+            return s;
+        }
+        s = s.replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
 }

@@ -33,6 +33,7 @@ public final class InputView extends CanvasPane {
     /** The window, slab, current tap and focus: the only part that changes while the animation plays. */
     private final javafx.scene.canvas.Canvas overlay = new javafx.scene.canvas.Canvas();
     private Object baseKey;
+    private final CellEditor editor;
 
     // geometry of the last draw, for hit testing
     private double cell;
@@ -58,7 +59,58 @@ public final class InputView extends CanvasPane {
         canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> model.clearHover());
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> requestFocus());
         setFocusTraversable(true); // arrows and space then drive the animation, not a slider
-        canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> click(e.getX(), e.getY()));
+        canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getClickCount() == 2) {
+                Focus.Input at = focusAt(e.getX(), e.getY());
+                if (at != null) {
+                    edit(at, null);
+                }
+            } else {
+                click(e.getX(), e.getY());
+            }
+        });
+        editor = new CellEditor(getChildren());
+        editor.onClosed(this::requestFocus);
+        // a pinned cell takes typing, as a spreadsheet's selected cell does
+        addEventHandler(javafx.scene.input.KeyEvent.KEY_TYPED, e -> {
+            String ch = e.getCharacter();
+            if (ch.length() == 1 && (Character.isDigit(ch.charAt(0)) || ch.charAt(0) == '.') && pinnedInput() != null) {
+                edit(pinnedInput(), ch);
+                e.consume();
+            }
+        });
+        addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if ((e.getCode() == javafx.scene.input.KeyCode.ENTER || e.getCode() == javafx.scene.input.KeyCode.F2)
+                    && pinnedInput() != null) {
+                edit(pinnedInput(), null);
+                e.consume();
+            }
+        });
+    }
+
+    private Focus.Input pinnedInput() {
+        return model.pinnedProperty().get() && model.focusProperty().get() instanceof Focus.Input in ? in : null;
+    }
+
+    /** Opens the value editor on input cell {@code at}; padding cannot be edited. */
+    public void edit(Focus.Input at, String typed) {
+        Frame f = model.frame();
+        if (f == null || cell <= 0 || editor.isOpen()) {
+            return;
+        }
+        Geometry g = f.geometry();
+        if (at.y() < 0 || at.y() >= g.h() || at.x() < 0 || at.x() >= g.w() || at.n() >= g.n() || at.c() != front) {
+            return;
+        }
+        double[] c = centreOf(at.n(), at.y(), at.x());
+        editor.open(c[0] - cell / 2, c[1] - cell / 2, cell, cell,
+                CellFormat.value(f.inputValue(at.n(), at.c(), at.y(), at.x())), typed,
+                v -> model.editInput(at.n(), at.c(), at.y(), at.x(), v));
+    }
+
+    /** The text field that edits input cells; for tests. */
+    public javafx.scene.control.TextField editorField() {
+        return editor.field();
     }
 
     /** The channel drawn in front: the one in focus, else one the user picked, else the current move's. */

@@ -44,6 +44,7 @@ public final class MainWindow {
     private final ParamPanel params;
     private final TransportBar transport;
     private final FormulaPanel formula;
+    private final ViewDeck deck;
     private final AnimationTimer timer;
     private long lastTick;
     private boolean animate;
@@ -70,7 +71,7 @@ public final class MainWindow {
         left.setMinWidth(300);
         left.getStyleClass().add("side-scroll");
         root.setLeft(left);
-        ScrollPane right = new ScrollPane(formula);
+        ScrollPane right = new ScrollPane();
         right.setFitToWidth(true);
         right.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         right.setPrefWidth(410);
@@ -84,6 +85,8 @@ public final class MainWindow {
         SplitPane split = new SplitPane(pane(caption("caption-input", this::inputCaption), inputView),
                 pane(caption("caption-column", this::columnCaption), columnView));
         split.setDividerPositions(0.45);
+        deck = new ViewDeck(model, i18n, palette, split, formula);
+        deck.bindRight(right);
         Label banner = new Label();
         banner.setId("problem-banner");
         banner.getStyleClass().add("problem-banner");
@@ -92,7 +95,7 @@ public final class MainWindow {
         banner.visibleProperty().bind(model.problemProperty().isNotNull());
         banner.textProperty().bind(i18n.bind(() -> model.problem() == null ? ""
                 : i18n.get("problem.banner", ProblemText.describe(model.problem(), i18n)), model.problemProperty()));
-        StackPane views = new StackPane(split, banner);
+        StackPane views = new StackPane(deck.center(), banner);
         StackPane.setAlignment(banner, Pos.CENTER);
         VBox center = new VBox(views, transport);
         VBox.setVgrow(views, Priority.ALWAYS);
@@ -225,6 +228,16 @@ public final class MainWindow {
         return formula;
     }
 
+    /** The col2im and GEMM views and their model. */
+    public ViewDeck deck() {
+        return deck;
+    }
+
+    /** Stops the background work the window started beyond the main model's. */
+    public void close() {
+        deck.close();
+    }
+
     private void key(KeyEvent e) {
         Node focus = root.getScene() == null ? null : root.getScene().getFocusOwner();
         boolean typing = focus instanceof TextInputControl;
@@ -245,7 +258,7 @@ public final class MainWindow {
             model.seek(0);
         } else if (k == KeyCode.END && !adjusting) {
             model.seek(model.lengthProperty().get());
-        } else if (k == KeyCode.ESCAPE) {
+        } else if (k == KeyCode.ESCAPE && !typing) {
             model.togglePin(null);
         } else {
             return;

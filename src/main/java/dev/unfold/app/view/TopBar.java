@@ -73,6 +73,11 @@ public final class TopBar extends HBox {
         SegmentedButton layout = segmented(List.of(Layout.values()), l -> "layout." + l.label(),
                 model.layoutProperty().get(), model::setLayout, model.layoutProperty(), "layout");
 
+        // the im2col orders belong to the im2col view; the layout and zoom to the views that draw a column matrix
+        for (javafx.scene.Node n : List.of(orderLabel, order)) {
+            n.visibleProperty().bind(model.viewProperty().isEqualTo(ViewKind.IM2COL));
+            n.managedProperty().bind(n.visibleProperty());
+        }
         Button zoomOut = new Button();
         zoomOut.setId("zoom-out");
         zoomOut.setGraphic(Controls.icon(Material2MZ.ZOOM_OUT));
@@ -84,6 +89,10 @@ public final class TopBar extends HBox {
         zoomIn.setOnAction(e -> model.zoomIn());
         Controls.tip(zoomIn, i18n, "zoom.in.tip");
         HBox zoom = new HBox(2, zoomOut, zoomIn);
+        for (javafx.scene.Node n : List.of(layoutLabel, layout, zoom)) {
+            n.visibleProperty().bind(model.viewProperty().isNotEqualTo(ViewKind.GEMM));
+            n.managedProperty().bind(n.visibleProperty());
+        }
 
         Label backendLabel = label("toolbar.backend");
         backend.setId("backend");
@@ -108,7 +117,8 @@ public final class TopBar extends HBox {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(presets, spacer, orderLabel, order, layoutLabel, layout, zoom, backendLabel, backend);
+        getChildren().addAll(presets, InputValuesMenu.create(model, i18n), spacer, orderLabel, order, layoutLabel,
+                layout, zoom, backendLabel, backend);
         for (javafx.scene.Node n : getChildren()) {
             if (n instanceof Region r && n != spacer) {
                 r.setMinWidth(Region.USE_PREF_SIZE);

@@ -1,0 +1,750 @@
+package dev.unfold.app.view;
+
+import dev.unfold.app.i18n.I18n;
+import dev.unfold.app.model.BackwardFrame;
+import dev.unfold.app.model.BackwardModel;
+import dev.unfold.app.model.MainModel;
+import dev.unfold.app.model.Product;
+import dev.unfold.core.ColumnElement;
+import dev.unfold.core.Geometry;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * A convolution's matrix product drawn the way it is computed: A on the left, B above, C = A · B where their
+ * rows and columns meet, and beside it C reshaped (y to (N, OC, OH, OW), gW to kernels) or, for the column
+ * gradient, the gx that col2im makes of it. The animation multiplies one term at a time: row i of A and column j
+ * of B are outlined, the current pair of factors filled, and C[i, j] shows the sum so far until it is complete.
+ * Dimensions too long for the room show a window that follows the animation (the mouse wheel scrolls the rows).
+ * Weights and biases are edited in place: double-click a cell, or select it and type.
+ */
+public final class GemmView extends CanvasPane {
+
+    /** The blocks of the picture. */
+    public enum Role { A, B, C, BIAS }
+
+    /** A cell of a block, in matrix indices. */
+    public record Hit(Role role, int r, int c) {
+    }
+
+    /** What the index along a dimension means, for its header labels. */
+    private enum Dim { ROW, TAP, OC }
+
+    private static final double MARGIN = 16;
+    private static final double MIN_CELL = 30;
+    private static final double MAX_CELL = 60;
+
+    private final MainModel model;
+    private final BackwardModel backward;
+    private final I18n i18n;
+    private final ObjectProperty<Palette> palette;
+    private final CellEditor editor;
+    private final ReadOnlyObjectWrapper<Hit> hover = new ReadOnlyObjectWrapper<>(this, "pointed");
+    private Hit selected;
+
+    // layout of the last draw
+    private double cell;
+    private double ax;
+    private double ay;
+    private double bx;
+    private double by;
+    private double biasY;
+    private int mVis;
+    private int nVis;
+    private int kVis;
+    private int mStart;
+    private int nStart;
+    private int kStart;
+    private BackwardFrame laidOut;
+    private Product laidOutProduct;
+    private double[] scale; // largest |value| of A, B, C and the bias for laidOut: computed once, not every frame
+    private final java.util.Map<Integer, WritableImage> planeImages = new java.util.HashMap<>();
+
+    public GemmView(MainModel model, BackwardModel backward, I18n i18n, ObjectProperty<Palette> palette) {
+        this.model = model;
+        this.backward = backward;
+        this.i18n = i18n;
+        this.palette = palette;
+        getStyleClass().add("gemm-view");
+        editor = new CellEditor(getChildren());
+        editor.onClosed(this::requestFocus);
+        backward.frameProperty().addListener(o -> invalidate());
+        backward.productProperty().addListener(o -> invalidate());
+        model.positionProperty().addListener(o -> invalidate());
+        model.problemProperty().addListener(o -> invalidate());
+        palette.addListener(o -> invalidate());
+        i18n.localeProperty().addListener(o -> invalidate());
+        hover.addListener(o -> invalidate());
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover.set(hitAt(e.getX(), e.getY())));
+        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover.set(null));
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> requestFocus());
+        canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, this::click);
+        addEventHandler(ScrollEvent.SCROLL, this::scroll);
+        addEventHandler(KeyEvent.KEY_TYPED, this::typed);
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if ((e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.F2) && selected != null) {
+                edit(selected, null);
+                e.consume();
+            }
+        });
+        setFocusTraversable(true);
+    }
+
+    /** The cell under the pointer, or null. */
+    public ReadOnlyObjectProperty<Hit> pointedProperty() {
+        return hover.getReadOnlyProperty();
+    }
+
+    public javafx.scene.canvas.Canvas canvas() {
+        return canvas;
+    }
+
+    /** The text field that edits weights; for tests. */
+    public javafx.scene.control.TextField editorField() {
+        return editor.field();
+    }
+
+    /** Canvas rectangle {x, y, w, h} of a cell as last drawn, or null when it is not in view. */
+    public double[] cellBounds(Role role, int r, int c) {
+        BackwardFrame f = backward.frame();
+        if (f == null || laidOut == null) {
+            return null;
+        }
+        double[] o = origin(role);
+        int[] start = starts(role);
+        int[] vis = visible(role);
+        int dr = r - start[0];
+        int dc = c - start[1];
+        if (dr < 0 || dc < 0 || dr >= vis[0] || dc >= vis[1]) {
+            return null;
+        }
+        return new double[] {o[0] + dc * cell, o[1] + dr * cell, cell, cell};
+    }
+
+    /** The cell under canvas point (x, y), or null. */
+    public Hit hitAt(double x, double y) {
+        if (laidOut == null || cell <= 0) {
+            return null;
+        }
+        for (Role role : Role.values()) {
+            if (role == Role.BIAS && laidOutProduct != Product.FORWARD) {
+                continue;
+            }
+            double[] o = origin(role);
+            int[] vis = visible(role);
+            int[] start = starts(role);
+            int dc = (int) Math.floor((x - o[0]) / cell);
+            int dr = (int) Math.floor((y - o[1]) / cell);
+            if (x >= o[0] && y >= o[1] && dr < vis[0] && dc < vis[1]) {
+                return new Hit(role, start[0] + dr, start[1] + dc);
+            }
+        }
+        return null;
+    }
+
+    private double[] origin(Role role) {
+        return switch (role) {
+            case A -> new double[] {ax, ay};
+            case B -> new double[] {bx, by};
+            case C -> new double[] {bx, ay};
+            case BIAS -> new double[] {bx, biasY};
+        };
+    }
+
+    private int[] starts(Role role) {
+        return switch (role) {
+            case A -> new int[] {mStart, kStart};
+            case B -> new int[] {kStart, nStart};
+            case C -> new int[] {mStart, nStart};
+            case BIAS -> new int[] {0, nStart};
+        };
+    }
+
+    private int[] visible(Role role) {
+        return switch (role) {
+            case A -> new int[] {mVis, kVis};
+            case B -> new int[] {kVis, nVis};
+            case C -> new int[] {mVis, nVis};
+            case BIAS -> new int[] {1, nVis};
+        };
+    }
+
+    private boolean editable(Hit h) {
+        Product p = backward.product();
+        return h != null && (h.role() == Role.BIAS && p == Product.FORWARD
+                || h.role() == Role.B && p != Product.WEIGHT_GRADIENT);
+    }
+
+    private void click(MouseEvent e) {
+        Hit h = hitAt(e.getX(), e.getY());
+        if (e.getButton() != MouseButton.PRIMARY || h == null) {
+            selected = null;
+            invalidate();
+            return;
+        }
+        if (h.role() == Role.C) {
+            backward.seekProductElement(h.r(), h.c());
+        }
+        selected = editable(h) ? h : null;
+        invalidate();
+        if (e.getClickCount() == 2 && selected != null) {
+            edit(h, null);
+        }
+    }
+
+    private void typed(KeyEvent e) {
+        String ch = e.getCharacter();
+        if (selected != null && !editor.isOpen() && ch.length() == 1 && (Character.isDigit(ch.charAt(0))
+                || ch.charAt(0) == '.')) {
+            edit(selected, ch);
+            e.consume();
+        }
+    }
+
+    /** Opens the editor on a weight or bias cell. */
+    public void edit(Hit h, String typed) {
+        BackwardFrame f = backward.frame();
+        double[] b = cellBounds(h.role(), h.r(), h.c());
+        if (f == null || b == null || !editable(h)) {
+            return;
+        }
+        Product p = backward.product();
+        int oc;
+        int tap;
+        if (h.role() == Role.BIAS) {
+            oc = h.c();
+            tap = -1;
+        } else if (p == Product.FORWARD) { // Wᵀ[tap, oc]
+            oc = h.c();
+            tap = h.r();
+        } else { // W[oc, tap]
+            oc = h.r();
+            tap = h.c();
+        }
+        double v = tap < 0 ? f.bias()[oc] : f.w(oc, tap);
+        editor.open(b[0], b[1], b[2], b[3], CellFormat.value(v), typed, value -> {
+            if (tap < 0) {
+                backward.editBias(oc, value);
+            } else {
+                backward.editWeight(oc, tap, value);
+            }
+        });
+    }
+
+    private void scroll(ScrollEvent e) {
+        BackwardFrame f = backward.frame();
+        if (f == null || laidOut == null) {
+            return;
+        }
+        int m = backward.product().m(f);
+        int d = e.getDeltaY() > 0 ? -3 : e.getDeltaY() < 0 ? 3 : 0;
+        mStart = Math.max(0, Math.min(m - mVis, mStart + d));
+        invalidate();
+        e.consume();
+    }
+
+    private static Dim[] dims(Product p) {
+        return switch (p) { // m, n, k
+            case FORWARD -> new Dim[] {Dim.ROW, Dim.OC, Dim.TAP};
+            case COLUMN_GRADIENT -> new Dim[] {Dim.ROW, Dim.TAP, Dim.OC};
+            case WEIGHT_GRADIENT -> new Dim[] {Dim.OC, Dim.TAP, Dim.ROW};
+        };
+    }
+
+    private static String label(Dim d, Geometry g, int i) {
+        return switch (d) {
+            case OC -> Integer.toString(i);
+            case TAP -> {
+                int kk = g.kh() * g.kw();
+                yield i / kk + "," + i % kk / g.kw() + "," + i % g.kw();
+            }
+            case ROW -> {
+                int ohw = g.oh() * g.ow();
+                yield i / ohw + "," + i % ohw / g.ow() + "," + i % g.ow();
+            }
+        };
+    }
+
+    private static String axes(Dim d) {
+        return switch (d) {
+            case OC -> "oc";
+            case TAP -> "c,ky,kx";
+            case ROW -> "n,oy,ox";
+        };
+    }
+
+    /** Keeps {@code cur} inside a window of {@code vis} of {@code size}, moving the window only when it must. */
+    private static int follow(int start, int vis, int size, int cur) {
+        if (cur >= 0 && (cur < start || cur >= start + vis)) {
+            start = cur - vis / 3;
+        }
+        return Math.max(0, Math.min(size - vis, start));
+    }
+
+    @Override
+    protected void draw(GraphicsContext g, double w, double h) {
+        Palette p = palette.get();
+        g.setFill(p.background());
+        g.fillRect(0, 0, w, h);
+        BackwardFrame f = backward.frame();
+        if (f == null) {
+            laidOut = null;
+            return;
+        }
+        Geometry geo = f.geometry();
+        Product pr = backward.product();
+        Product.Step step = backward.productStep();
+        int m = pr.m(f);
+        int n = pr.n(f);
+        int k = pr.k(f);
+        Dim[] dims = dims(pr);
+        boolean bias = pr == Product.FORWARD;
+
+        double sideW = Math.max(170, Math.min(380, w * 0.27));
+        double labelFont = 12;
+        double rowHeaderW = Math.max(axes(dims[0]).length(), label(dims[0], geo, m - 1).length()) * labelFont * 0.62
+                + 14;
+        double titleH = 24;
+        double headH = 18;
+        double gapRow = titleH + headH + 6;
+        double gapCol = 26;
+        double fixedW = MARGIN + rowHeaderW + gapCol + MARGIN + sideW + MARGIN;
+        double fixedV = MARGIN + titleH + headH + gapRow + MARGIN + 18;
+        // large enough to read from the back of a room: a long m gets a window of rows rather than small cells
+        cell = Math.floor(clamp(Math.min((w - fixedW) / (k + n), (h - fixedV) / (k + Math.min(m, 10) + (bias ? 1.3 : 0))),
+                MIN_CELL, MAX_CELL));
+        int budgetW = (int) Math.max(2, Math.floor((w - fixedW) / cell));
+        int budgetH = (int) Math.max(3, Math.floor((h - fixedV - (bias ? cell * 1.3 : 0)) / cell));
+        // C's columns first, then the inner dimension, keeping a few rows; whatever does not fit gets a window
+        nVis = Math.max(1, Math.min(n, budgetW - Math.min(k, 4)));
+        kVis = Math.max(1, Math.min(k, Math.min(budgetW - nVis, Math.max(2, budgetH - Math.min(m, 6)))));
+        mVis = Math.max(1, Math.min(m, budgetH - kVis));
+        if (laidOut != f || laidOutProduct != pr) {
+            scale = null;
+            mStart = Math.min(mStart, Math.max(0, m - mVis));
+            nStart = Math.min(nStart, Math.max(0, n - nVis));
+            kStart = Math.min(kStart, Math.max(0, k - kVis));
+        }
+        laidOut = f;
+        laidOutProduct = pr;
+        if (step != null) {
+            mStart = follow(mStart, mVis, m, step.i());
+            nStart = follow(nStart, nVis, n, step.j());
+            kStart = follow(kStart, kVis, k, step.t());
+        } else {
+            mStart = follow(mStart, mVis, m, -1);
+            nStart = follow(nStart, nVis, n, -1);
+            kStart = follow(kStart, kVis, k, -1);
+        }
+        double gemmW = rowHeaderW + kVis * cell + gapCol + nVis * cell;
+        // left-aligned, so that the titles of a narrow C have the room up to the side panel
+        double left = MARGIN + Math.max(0, Math.min(40, (w - sideW - 2 * MARGIN - gemmW - MARGIN) / 2));
+        ax = left + rowHeaderW;
+        bx = ax + kVis * cell + gapCol;
+        double top = MARGIN + titleH + headH;
+        biasY = top;
+        by = top + (bias ? cell * 1.3 : 0);
+        ay = by + kVis * cell + gapRow;
+
+        if (scale == null) {
+            scale = scales(f, pr);
+        }
+        double maxA = scale[0];
+        double maxB = scale[1];
+        double maxC = scale[2];
+        Font value = Font.font("System", FontWeight.NORMAL, clamp(cell * 0.36, 8, 18));
+        Font bold = Font.font("System", FontWeight.BOLD, value.getSize());
+        // A (m × k), B (k × n), C (m × n), b (1 × n)
+        for (int r = 0; r < mVis; r++) {
+            for (int c = 0; c < kVis; c++) {
+                int i = mStart + r;
+                int t = kStart + c;
+                cellAt(g, p, ax + c * cell, ay + r * cell, pr.a(f, i, t), 0, maxA, value);
+            }
+        }
+        for (int r = 0; r < kVis; r++) {
+            for (int c = 0; c < nVis; c++) {
+                int t = kStart + r;
+                int j = nStart + c;
+                cellAt(g, p, bx + c * cell, by + r * cell, pr.b(f, t, j), 2, maxB, value);
+            }
+        }
+        if (bias) {
+            for (int c = 0; c < nVis; c++) {
+                cellAt(g, p, bx + c * cell, biasY, f.bias()[nStart + c], 3, scale[3], value);
+            }
+        }
+        for (int r = 0; r < mVis; r++) {
+            for (int c = 0; c < nVis; c++) {
+                double v = backward.productValue(mStart + r, nStart + c);
+                if (Double.isNaN(v)) {
+                    g.setFill(p.empty());
+                    g.fillRect(bx + c * cell, ay + r * cell, cell, cell);
+                } else {
+                    cellAt(g, p, bx + c * cell, ay + r * cell, v, 1, maxC, value);
+                }
+            }
+        }
+        gridLines(g, p, ax, ay, mVis, kVis);
+        gridLines(g, p, bx, by, kVis, nVis);
+        gridLines(g, p, bx, ay, mVis, nVis);
+        if (bias) {
+            gridLines(g, p, bx, biasY, 1, nVis);
+        }
+
+        double lw = Math.max(2, Math.min(3.5, cell / 8));
+        if (step != null) {
+            int ri = step.i() - mStart;
+            int cj = step.j() - nStart;
+            int ct = step.t() - kStart;
+            g.setFill(p.window());
+            if (ri >= 0 && ri < mVis) {
+                Paint2D.outline(g, ax, ay + ri * cell, kVis * cell, cell, lw);
+            }
+            if (cj >= 0 && cj < nVis) {
+                Paint2D.outline(g, bx + cj * cell, by, cell, kVis * cell, lw);
+            }
+            if (ct >= 0 && ct < kVis && ri >= 0 && ri < mVis) {
+                current(g, p, ax + ct * cell, ay + ri * cell, pr.a(f, step.i(), step.t()), bold, lw);
+            }
+            if (ct >= 0 && ct < kVis && cj >= 0 && cj < nVis) {
+                current(g, p, bx + cj * cell, by + ct * cell, pr.b(f, step.t(), step.j()), bold, lw);
+            }
+            if (ri >= 0 && ri < mVis && cj >= 0 && cj < nVis) {
+                current(g, p, bx + cj * cell, ay + ri * cell, backward.productValue(step.i(), step.j()), bold, lw);
+            }
+        }
+        Hit hv = hover.get();
+        if (hv != null) {
+            g.setFill(p.link());
+            if (hv.role() == Role.C) {
+                outlineRow(g, Role.A, hv.r(), lw);
+                outlineCol(g, Role.B, hv.c(), lw);
+            }
+            double[] b = cellBounds(hv.role(), hv.r(), hv.c());
+            if (b != null) {
+                Paint2D.outline(g, b[0], b[1], b[2], b[3], lw);
+            }
+        }
+        if (selected != null) {
+            double[] b = cellBounds(selected.role(), selected.r(), selected.c());
+            if (b != null) {
+                g.setFill(p.currentOutline());
+                Paint2D.outline(g, b[0] - 2, b[1] - 2, b[2] + 4, b[3] + 4, 2);
+            }
+        }
+        double sideX = w - sideW - MARGIN;
+        headers(g, p, geo, pr, dims, m, n, k, step, rowHeaderW, headH, bias, sideX - 12);
+        side(g, p, f, pr, step, sideX, MARGIN, sideW, h - 2 * MARGIN);
+        if (model.problemProperty().get() != null) {
+            g.setFill(p.background().deriveColor(0, 1, 1, 0.65));
+            g.fillRect(0, 0, w, h);
+        }
+    }
+
+    private void outlineRow(GraphicsContext g, Role role, int r, double lw) {
+        double[] first = cellBounds(role, r, starts(role)[1]);
+        if (first != null) {
+            Paint2D.outline(g, first[0], first[1], visible(role)[1] * cell, cell, lw);
+        }
+    }
+
+    private void outlineCol(GraphicsContext g, Role role, int c, double lw) {
+        double[] first = cellBounds(role, starts(role)[0], c);
+        if (first != null) {
+            Paint2D.outline(g, first[0], first[1], cell, visible(role)[0] * cell, lw);
+        }
+    }
+
+    private static double[] scales(BackwardFrame f, Product pr) {
+        double[] s = {1e-12, 1e-12, 1e-12, 1e-12};
+        for (int i = 0; i < pr.m(f); i++) {
+            for (int t = 0; t < pr.k(f); t++) {
+                s[0] = Math.max(s[0], Math.abs(pr.a(f, i, t)));
+            }
+            for (int j = 0; j < pr.n(f); j++) {
+                s[2] = Math.max(s[2], Math.abs(pr.c(f, i, j)));
+            }
+        }
+        for (int t = 0; t < pr.k(f); t++) {
+            for (int j = 0; j < pr.n(f); j++) {
+                s[1] = Math.max(s[1], Math.abs(pr.b(f, t, j)));
+            }
+        }
+        for (double b : f.bias()) {
+            s[3] = Math.max(s[3], Math.abs(b));
+        }
+        return s;
+    }
+
+    private void cellAt(GraphicsContext g, Palette p, double x, double y, double v, int hue, double max, Font font) {
+        Color fill = Paint2D.valueFill(p, hue, v, max);
+        g.setFill(fill);
+        g.fillRect(x, y, cell, cell);
+        String s = CellFormat.compact(v);
+        if (cell >= 18 && s.length() * font.getSize() * 0.58 <= cell - 2) {
+            g.setFont(font);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.setFill(p.textOn(fill));
+            g.fillText(s, x + cell / 2, y + cell / 2);
+        }
+    }
+
+    private void current(GraphicsContext g, Palette p, double x, double y, double v, Font font, double lw) {
+        g.setFill(p.current());
+        g.fillRect(x, y, cell, cell);
+        g.setFill(p.currentOutline());
+        Paint2D.outline(g, x, y, cell, cell, lw);
+        String s = CellFormat.compact(v);
+        if (cell >= 18 && s.length() * font.getSize() * 0.6 <= cell - 2) {
+            g.setFont(font);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.setFill(Color.web("#111418"));
+            g.fillText(s, x + cell / 2, y + cell / 2);
+        }
+    }
+
+    private void gridLines(GraphicsContext g, Palette p, double x0, double y0, int rows, int cols) {
+        g.setFill(p.grid());
+        for (int r = 0; r <= rows; r++) {
+            g.fillRect(x0, Math.floor(y0 + r * cell), cols * cell, 1);
+        }
+        for (int c = 0; c <= cols; c++) {
+            g.fillRect(Math.floor(x0 + c * cell), y0, 1, rows * cell);
+        }
+    }
+
+    private void headers(GraphicsContext g, Palette p, Geometry geo, Product pr, Dim[] dims, int m, int n, int k,
+                         Product.Step step, double rowHeaderW, double headH, boolean bias, double right) {
+        Font small = Font.font("System", FontWeight.NORMAL, 12);
+        Font smallBold = Font.font("System", FontWeight.BOLD, 12);
+        Font title = Font.font("System", FontWeight.BOLD, 15);
+        int curI = step == null ? -1 : step.i();
+        int curJ = step == null ? -1 : step.j();
+        int curT = step == null ? -1 : step.t();
+        g.setTextBaseline(VPos.CENTER);
+        // rows of A and C (m)
+        g.setTextAlign(TextAlignment.RIGHT);
+        int every = cell >= 15 ? 1 : 2;
+        for (int r = 0; r < mVis; r++) {
+            int i = mStart + r;
+            if (r % every == 0 || i == curI) {
+                g.setFont(i == curI ? smallBold : small);
+                g.setFill(i == curI ? p.text() : p.mutedText());
+                g.fillText(label(dims[0], geo, i), ax - 6, ay + (r + 0.5) * cell);
+            }
+        }
+        // rows of B (k), left of B
+        for (int r = 0; r < kVis; r++) {
+            int t = kStart + r;
+            g.setFont(t == curT ? smallBold : small);
+            g.setFill(t == curT ? p.text() : p.mutedText());
+            g.fillText(label(dims[2], geo, t), bx - 6, by + (r + 0.5) * cell);
+        }
+        if (bias) {
+            g.setFont(smallBold);
+            g.setFill(p.channel(3));
+            g.fillText("b", bx - 6, biasY + cell / 2);
+        }
+        // columns of B and C (n), above B; columns of A (k), above A
+        g.setTextAlign(TextAlignment.CENTER);
+        double labelW = label(dims[1], geo, n - 1).length() * 12 * 0.62 + 4;
+        int stepN = labelW <= cell ? 1 : (int) Math.ceil(labelW / cell);
+        for (int c = 0; c < nVis; c++) {
+            int j = nStart + c;
+            if (c % stepN == 0 || j == curJ) {
+                g.setFont(j == curJ ? smallBold : small);
+                g.setFill(j == curJ ? p.text() : p.mutedText());
+                g.fillText(label(dims[1], geo, j), bx + (c + 0.5) * cell, biasY - headH / 2);
+            }
+        }
+        double labelK = label(dims[2], geo, k - 1).length() * 12 * 0.62 + 4;
+        int stepK = labelK <= cell ? 1 : (int) Math.ceil(labelK / cell);
+        for (int c = 0; c < kVis; c++) {
+            int t = kStart + c;
+            if (c % stepK == 0 || t == curT) {
+                g.setFont(t == curT ? smallBold : small);
+                g.setFill(t == curT ? p.text() : p.mutedText());
+                g.fillText(label(dims[2], geo, t), ax + (c + 0.5) * cell, ay - headH / 2 - 2);
+            }
+        }
+        // axis names at the corners, titles with shapes
+        g.setFont(smallBold);
+        g.setFill(p.mutedText());
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText(axes(dims[0]) + " ↓", ax - 6, ay - headH / 2 - 2);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText(axes(dims[1]) + " →", bx + nVis * cell + 6, biasY - headH / 2);
+        String name = pr.name().toLowerCase(java.util.Locale.ROOT);
+        g.setFont(title);
+        g.setTextBaseline(VPos.BOTTOM);
+        g.setFill(p.text());
+        g.fillText(i18n.get("gemm.b." + name, k, n), bx, biasY - headH, Math.max(40, right - bx));
+        g.fillText(i18n.get("gemm.a." + name, m, k), ax - rowHeaderW + 4, ay - headH - 4,
+                Math.max(40, bx - ax + rowHeaderW - 12));
+        g.fillText(i18n.get("gemm.c." + name, m, n), bx, ay - headH - 4, Math.max(40, right - bx));
+        g.setFont(small);
+        g.setFill(p.mutedText());
+        g.setTextBaseline(VPos.TOP);
+        if (mVis < m) {
+            g.fillText(i18n.get("gemm.window", mStart, mStart + mVis - 1, m), ax - rowHeaderW + 4, ay + mVis * cell + 4,
+                    Math.max(40, bx - ax + rowHeaderW - 12));
+        }
+        if (kVis < k || nVis < n) {
+            g.fillText(i18n.get("gemm.window.cols", kStart, kStart + kVis - 1, k, nStart, nStart + nVis - 1, n),
+                    ax - rowHeaderW + 4, ay + mVis * cell + 22, Math.max(40, right - ax + rowHeaderW));
+        }
+    }
+
+    /** C reshaped, or for the column gradient the gx that col2im makes of it. */
+    private void side(GraphicsContext g, Palette p, BackwardFrame f, Product pr, Product.Step step,
+                      double x0, double y0, double w, double h) {
+        Geometry geo = f.geometry();
+        g.setFill(p.headerBackground());
+        g.fillRect(x0 - 8, y0 - 8, w + 16, h + 16);
+        g.setFont(Font.font("System", FontWeight.BOLD, 14));
+        g.setFill(p.text());
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        String key = "gemm.side." + pr.name().toLowerCase(java.util.Locale.ROOT);
+        int oc = f.outChannels();
+        switch (pr) {
+            case FORWARD -> {
+                g.fillText(i18n.get(key, geo.n(), oc, geo.oh(), geo.ow()), x0, y0, w);
+                int[] cur = step == null ? null : new int[] {step.i() / (geo.oh() * geo.ow()), step.j(),
+                        step.i() % (geo.oh() * geo.ow()) / geo.ow(), step.i() % geo.ow()};
+                planes(g, p, x0, y0 + 26, w, h - 26, geo.n(), oc, geo.oh(), geo.ow(), "n", "oc", 1,
+                        (a, b, y, x) -> backward.productValue((a * geo.oh() + y) * geo.ow() + x, b), cur, scale[2]);
+            }
+            case COLUMN_GRADIENT -> {
+                g.fillText(i18n.get(key, geo.n(), geo.c(), geo.h(), geo.w()), x0, y0, w);
+                double[] gx = f.gradients().input();
+                int[] cur = null;
+                if (step != null) {
+                    ColumnElement e = ColumnElement.of(geo, step.i(), step.j());
+                    cur = e.padding(geo) ? null : new int[] {e.n(), e.c(), e.iy(), e.ix()};
+                }
+                double gxMax = 1e-12;
+                for (double v : gx) {
+                    gxMax = Math.max(gxMax, Math.abs(v));
+                }
+                planes(g, p, x0, y0 + 26, w, h - 26, geo.n(), geo.c(), geo.h(), geo.w(), "n", "c", 0,
+                        (a, b, y, x) -> gx[((a * geo.c() + b) * geo.h() + y) * geo.w() + x], cur, gxMax);
+            }
+            case WEIGHT_GRADIENT -> {
+                g.fillText(i18n.get(key, oc, geo.c(), geo.kh(), geo.kw()), x0, y0, w);
+                int kk = geo.kh() * geo.kw();
+                int[] cur = step == null ? null : new int[] {step.i(), step.j() / kk, step.j() % kk / geo.kw(),
+                        step.j() % geo.kw()};
+                double used = planes(g, p, x0, y0 + 26, w, h - 80, oc, geo.c(), geo.kh(), geo.kw(), "oc", "c", 2,
+                        (a, b, y, x) -> backward.productValue(a, (b * geo.kh() + y) * geo.kw() + x), cur, scale[2]);
+                g.setFont(Font.font("System", FontWeight.BOLD, 13));
+                g.setFill(p.text());
+                g.setTextBaseline(VPos.TOP);
+                StringBuilder gb = new StringBuilder("gb = Σ gy = [");
+                for (int i = 0; i < oc; i++) {
+                    gb.append(i > 0 ? ", " : "").append(CellFormat.value(f.gradients().bias()[i]));
+                }
+                g.fillText(gb.append(']').toString(), x0, y0 + 26 + used + 10, w);
+            }
+        }
+    }
+
+    private interface PlaneValue {
+        double at(int a, int b, int y, int x);
+    }
+
+    /** A grid of small planes; returns the height used. NaN values are drawn empty. */
+    private double planes(GraphicsContext g, Palette p, double x0, double y0, double w, double h, int rowsOfPlanes,
+                          int colsOfPlanes, int ph, int pw, String rowName, String colName, int hue, PlaneValue v,
+                          int[] cur, double max) {
+        double gap = 18;
+        double labelH = 16;
+        double s = Math.floor(Math.min(44, Math.min((w - (colsOfPlanes - 1) * gap) / (colsOfPlanes * pw),
+                (h - rowsOfPlanes * labelH - (rowsOfPlanes - 1) * gap) / (rowsOfPlanes * ph))));
+        s = Math.max(1, s);
+        Font font = Font.font("System", FontWeight.NORMAL, clamp(s * 0.36, 8, 15));
+        double yy = y0;
+        for (int a = 0; a < rowsOfPlanes; a++) {
+            for (int b = 0; b < colsOfPlanes; b++) {
+                double px = x0 + b * (pw * s + gap);
+                double py = yy + labelH;
+                g.setFont(Font.font("System", FontWeight.BOLD, 12));
+                g.setFill(p.mutedText());
+                g.setTextAlign(TextAlignment.LEFT);
+                g.setTextBaseline(VPos.BOTTOM);
+                g.fillText(rowName + a + " · " + colName + b, px, py - 2);
+                if (s < 8) { // cells of a few pixels: one image per plane instead of thousands of rectangles
+                    // one image per plane: the canvas reads an image when it renders, after this loop has gone on
+                    int key = a * colsOfPlanes + b;
+                    WritableImage image = planeImages.get(key);
+                    if (image == null || image.getWidth() != pw || image.getHeight() != ph) {
+                        image = new WritableImage(pw, ph);
+                        planeImages.put(key, image);
+                    }
+                    javafx.scene.image.PixelWriter out = image.getPixelWriter();
+                    for (int y = 0; y < ph; y++) {
+                        for (int x = 0; x < pw; x++) {
+                            double val = v.at(a, b, y, x);
+                            boolean isCur = cur != null && cur[0] == a && cur[1] == b && cur[2] == y && cur[3] == x;
+                            out.setColor(x, y, isCur ? p.current()
+                                    : Double.isNaN(val) ? p.empty() : Paint2D.valueFill(p, hue, val, max));
+                        }
+                    }
+                    g.setImageSmoothing(false);
+                    g.drawImage(image, px, py, pw * s, ph * s);
+                    continue;
+                }
+                for (int y = 0; y < ph; y++) {
+                    for (int x = 0; x < pw; x++) {
+                        double val = v.at(a, b, y, x);
+                        double cx = px + x * s;
+                        double cy = py + y * s;
+                        boolean isCur = cur != null && cur[0] == a && cur[1] == b && cur[2] == y && cur[3] == x;
+                        Color fill = Double.isNaN(val) ? p.empty() : Paint2D.valueFill(p, hue, val, max);
+                        g.setFill(isCur ? p.current() : fill);
+                        g.fillRect(cx, cy, s, s);
+                        String t = Double.isNaN(val) ? "" : CellFormat.compact(val);
+                        if (s >= 18 && !t.isEmpty() && t.length() * font.getSize() * 0.6 <= s - 2) {
+                            g.setFont(font);
+                            g.setTextAlign(TextAlignment.CENTER);
+                            g.setTextBaseline(VPos.CENTER);
+                            g.setFill(isCur ? Color.web("#111418") : p.textOn(fill));
+                            g.fillText(t, cx + s / 2, cy + s / 2);
+                        }
+                    }
+                }
+                if (s >= 5) {
+                    g.setFill(p.grid());
+                    for (int y = 0; y <= ph; y++) {
+                        g.fillRect(px, Math.floor(py + y * s), pw * s, 1);
+                    }
+                    for (int x = 0; x <= pw; x++) {
+                        g.fillRect(Math.floor(px + x * s), py, 1, ph * s);
+                    }
+                }
+            }
+            yy += labelH + ph * s + gap;
+        }
+        return yy - y0;
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+}

@@ -1,0 +1,360 @@
+package dev.unfold.app.view;
+
+import dev.unfold.app.model.BackwardFrame;
+import dev.unfold.app.model.BackwardModel;
+import dev.unfold.app.model.Col2imReplay;
+import dev.unfold.app.model.Focus;
+import dev.unfold.app.model.Highlight;
+import dev.unfold.app.model.MainModel;
+import dev.unfold.core.ColumnElement;
+import dev.unfold.core.Geometry;
+import dev.unfold.core.trace.Move;
+import dev.unfold.core.trace.TraceOrder;
+import javafx.beans.property.ObjectProperty;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * The input gradient gx as col2im builds it: one padded plane per (n, c), each pixel showing the sum added so
+ * far and how many of its windows have added to it. Moves of the seed's CPU loop that land in the padding show
+ * on the hatched ring, which the notebook crops away. In heat-map mode every pixel is coloured by the number of
+ * windows that cover it, with the number.
+ */
+public final class GradientView extends CanvasPane {
+
+    private static final double GAP = 30;
+    private static final double MAX_CELL = 96;
+    /** More moves than this since the last draw: redrawing every cell is cheaper than replaying them. */
+    private static final long MAX_INCREMENT = 2048;
+
+    private final MainModel model;
+    private final BackwardModel backward;
+    private final ObjectProperty<Palette> palette;
+    private double cell;
+    private double left;
+    private double top;
+    private double planeW;
+    private double planeH;
+    private double resultMax;
+    private int maxCount;
+    private Font bigFont;
+    private Font smallFont;
+    /** The move, its window and the focus: redrawn every frame over the cells, which change only where moves land. */
+    private final javafx.scene.canvas.Canvas overlay = new javafx.scene.canvas.Canvas();
+    private Object drawnKey;
+    private long drawnPos;
+
+    public GradientView(MainModel model, BackwardModel backward, ObjectProperty<Palette> palette) {
+        this.model = model;
+        this.backward = backward;
+        this.palette = palette;
+        getStyleClass().add("input-view");
+        overlay.setMouseTransparent(true);
+        getChildren().add(overlay);
+        backward.frameProperty().addListener(o -> invalidate());
+        backward.heatMapProperty().addListener(o -> invalidate());
+        model.positionProperty().addListener(o -> invalidate());
+        model.highlightProperty().addListener(o -> invalidate());
+        model.problemProperty().addListener(o -> invalidate());
+        palette.addListener(o -> invalidate());
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> model.hover(focusAt(e.getX(), e.getY())));
+        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> model.clearHover());
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> requestFocus());
+        canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> model.togglePin(focusAt(e.getX(), e.getY())));
+        setFocusTraversable(true);
+    }
+
+    public javafx.scene.canvas.Canvas canvas() {
+        return canvas;
+    }
+
+    /** The input position under canvas point (x, y), padding included, or null. */
+    public Focus.Input focusAt(double x, double y) {
+        BackwardFrame f = backward.frame();
+        if (f == null || cell <= 0) {
+            return null;
+        }
+        Geometry g = f.geometry();
+        int c = (int) Math.floor((x - left) / (planeW + GAP));
+        int n = (int) Math.floor((y - top) / (planeH + GAP));
+        if (n < 0 || n >= g.n() || c < 0 || c >= g.c()) {
+            return null;
+        }
+        double px = x - left - c * (planeW + GAP);
+        double py = y - top - n * (planeH + GAP);
+        if (px < 0 || py < 0 || px >= planeW || py >= planeH) {
+            return null;
+        }
+        return new Focus.Input(n, c, (int) Math.floor(py / cell) - g.ph(), (int) Math.floor(px / cell) - g.pw());
+    }
+
+    /** Canvas centre of input position (n, c, y, x) as last drawn. */
+    public double[] centreOf(int n, int c, int y, int x) {
+        Geometry g = backward.frame().geometry();
+        return new double[] {left + c * (planeW + GAP) + (x + g.pw() + 0.5) * cell,
+                top + n * (planeH + GAP) + (y + g.ph() + 0.5) * cell};
+    }
+
+    /**
+     * The number written in pixel (n, c, y, x) at the transport's position: the sum so far (empty before the
+     * first contribution), or in heat-map mode the window count.
+     */
+    public String cellText(int n, int c, int y, int x) {
+        BackwardFrame f = backward.frame();
+        Geometry g = f.geometry();
+        boolean inside = y >= 0 && y < g.h() && x >= 0 && x < g.w();
+        if (backward.heatMapProperty().get()) {
+            return inside ? Integer.toString(f.windowCount(y, x)) : "";
+        }
+        Col2imReplay r = backward.col2imState();
+        int plane = n * g.c() + c;
+        return r.count(plane, y, x) == 0 ? "" : CellFormat.value(r.sum(plane, y, x));
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        overlay.setWidth(canvas.getWidth());
+        overlay.setHeight(canvas.getHeight());
+    }
+
+    /**
+     * The cells are drawn on the base canvas and, while the animation moves forward by a few steps, only the cells
+     * those steps touched are redrawn; the move, its window and the focus go on the overlay, redrawn every time.
+     */
+    @Override
+    protected void draw(GraphicsContext base, double w, double h) {
+        Palette p = palette.get();
+        GraphicsContext g = overlay.getGraphicsContext2D();
+        g.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
+        BackwardFrame f = backward.frame();
+        if (f == null) {
+            base.setFill(p.background());
+            base.fillRect(0, 0, w, h);
+            drawnKey = null;
+            return;
+        }
+        Geometry geo = f.geometry();
+        Col2imReplay r = backward.col2imState();
+        boolean heat = backward.heatMapProperty().get();
+        Object key = java.util.List.of(f, heat, w, h, p);
+        long pos = r.position();
+        if (!key.equals(drawnKey) || pos < drawnPos || pos - drawnPos > MAX_INCREMENT) {
+            drawnKey = key;
+            layout(f, w, h);
+            base.setFill(p.background());
+            base.fillRect(0, 0, w, h);
+            for (int n = 0; n < geo.n(); n++) {
+                for (int c = 0; c < geo.c(); c++) {
+                    drawPlane(base, p, f, r, heat, n, c);
+                }
+            }
+        } else if (!heat) { // heat-map cells do not change with the position
+            for (long s = drawnPos; s < pos; s++) {
+                Move m = f.trace().move(s);
+                ColumnElement e = ColumnElement.of(geo, m.row(), m.tap());
+                drawCell(base, p, f, r, false, e.n(), e.c(), e.iy(), e.ix());
+            }
+        }
+        drawnPos = pos;
+        Move m = backward.col2imMove();
+        if (m != null) {
+            drawMove(g, p, f, m);
+        }
+        Highlight hl = model.highlight();
+        if (hl != null) {
+            drawFocus(g, p, geo, hl);
+        }
+        if (model.problemProperty().get() != null) {
+            g.setFill(p.background().deriveColor(0, 1, 1, 0.65));
+            g.fillRect(0, 0, w, h);
+        }
+    }
+
+    private void layout(BackwardFrame f, double w, double h) {
+        Geometry geo = f.geometry();
+        int rows = geo.h() + 2 * geo.ph();
+        int cols = geo.w() + 2 * geo.pw();
+        double margin = 30;
+        cell = Math.min(MAX_CELL, Math.min((w - 2 * margin - (geo.c() - 1) * GAP) / (geo.c() * cols),
+                (h - 2 * margin - (geo.n() - 1) * GAP) / (geo.n() * rows)));
+        cell = Math.max(1, Math.floor(cell * 2) / 2);
+        planeW = cols * cell;
+        planeH = rows * cell;
+        left = Math.max(margin, (w - geo.c() * planeW - (geo.c() - 1) * GAP) / 2);
+        top = Math.max(margin, (h - geo.n() * planeH - (geo.n() - 1) * GAP) / 2);
+        resultMax = 1e-12;
+        for (double v : f.col2im()) {
+            resultMax = Math.max(resultMax, Math.abs(v));
+        }
+        maxCount = 0;
+        for (int c : f.windowCount()) {
+            maxCount = Math.max(maxCount, c);
+        }
+        bigFont = Font.font("System", FontWeight.BOLD, clamp(cell * (cell >= 46 ? 0.34 : 0.42), 8, 26));
+        smallFont = Font.font("System", FontWeight.NORMAL, clamp(cell * 0.2, 9, 15));
+    }
+
+    private void drawPlane(GraphicsContext g, Palette p, BackwardFrame f, Col2imReplay r, boolean heat, int n, int c) {
+        Geometry geo = f.geometry();
+        int rows = geo.h() + 2 * geo.ph();
+        int cols = geo.w() + 2 * geo.pw();
+        double x0 = left + c * (planeW + GAP);
+        double y0 = top + n * (planeH + GAP);
+        for (int yy = 0; yy < rows; yy++) {
+            for (int xx = 0; xx < cols; xx++) {
+                drawCell(g, p, f, r, heat, n, c, yy - geo.ph(), xx - geo.pw());
+            }
+        }
+        if (cell >= 5) {
+            g.setFill(p.grid());
+            for (int yy = 0; yy <= rows; yy++) {
+                g.fillRect(x0, Math.floor(y0 + yy * cell), planeW, 1);
+            }
+            for (int xx = 0; xx <= cols; xx++) {
+                g.fillRect(Math.floor(x0 + xx * cell), y0, 1, planeH);
+            }
+        }
+        drawBorder(g, p, geo, c, x0, y0);
+        g.setFont(Font.font("System", FontWeight.BOLD, 13));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.BOTTOM);
+        g.setFill(p.channel(c));
+        g.fillText((geo.n() > 1 ? "n" + n + " · " : "") + "c" + c, x0, y0 - 4);
+    }
+
+    /** The real input's border, so the padding ring reads as a frame around it. */
+    private void drawBorder(GraphicsContext g, Palette p, Geometry geo, int c, double x0, double y0) {
+        g.setFill(p.channel(c));
+        double bw = Math.max(2, Math.min(4, cell / 8));
+        Paint2D.outline(g, x0 + geo.pw() * cell - bw / 2, y0 + geo.ph() * cell - bw / 2,
+                geo.w() * cell + bw, geo.h() * cell + bw, bw);
+    }
+
+    /** One pixel (padded coordinates allowed) with its grid lines, and the border where it touches it. */
+    private void drawCell(GraphicsContext g, Palette p, BackwardFrame f, Col2imReplay r, boolean heat,
+                          int n, int c, int y, int x) {
+        Geometry geo = f.geometry();
+        int plane = n * geo.c() + c;
+        double x0 = left + c * (planeW + GAP);
+        double y0 = top + n * (planeH + GAP);
+        double cx = x0 + (x + geo.pw()) * cell;
+        double cy = y0 + (y + geo.ph()) * cell;
+        boolean pad = y < 0 || y >= geo.h() || x < 0 || x >= geo.w();
+        int k = r.count(plane, y, x);
+        double v = r.sum(plane, y, x);
+        Color fill;
+        if (pad) {
+            fill = p.padding();
+            g.setFill(cell >= 10 ? Paint2D.hatch(p) : fill);
+        } else {
+            fill = heat ? HeatScale.fill(p, f.windowCount(y, x), maxCount)
+                    : k == 0 ? p.empty() : Paint2D.valueFill(p, c, v, resultMax);
+            g.setFill(fill);
+        }
+        g.fillRect(cx, cy, cell, cell);
+        boolean counts = cell >= 46;
+        if (cell >= 20) {
+            String s = heat ? (pad ? "" : Integer.toString(f.windowCount(y, x))) : k == 0 ? "" : CellFormat.value(v);
+            if (!s.isEmpty() && s.length() * bigFont.getSize() * 0.6 <= cell - 2) {
+                g.setFont(bigFont);
+                g.setTextAlign(TextAlignment.CENTER);
+                g.setTextBaseline(VPos.CENTER);
+                g.setFill(pad ? p.mutedText() : p.textOn(fill));
+                g.fillText(s, cx + cell / 2, cy + cell / 2 + (counts && !heat ? cell * 0.06 : 0));
+            }
+            if (counts && !heat && !pad) { // contributions so far / windows covering the pixel
+                g.setFont(smallFont);
+                g.setTextAlign(TextAlignment.RIGHT);
+                g.setTextBaseline(VPos.TOP);
+                g.setFill(p.textOn(fill).deriveColor(0, 1, 1, 0.75));
+                g.fillText(k + "/" + f.windowCount(y, x), cx + cell - 4, cy + 3);
+            }
+        }
+        if (cell >= 5) {
+            g.setFill(p.grid());
+            g.fillRect(cx, Math.floor(cy), cell, 1);
+            g.fillRect(cx, Math.floor(cy + cell), cell, 1);
+            g.fillRect(Math.floor(cx), cy, 1, cell);
+            g.fillRect(Math.floor(cx + cell), cy, 1, cell);
+        }
+        boolean edge = y == -1 || y == 0 || y == geo.h() - 1 || y == geo.h() || x == -1 || x == 0
+                || x == geo.w() - 1 || x == geo.w();
+        if (edge) {
+            drawBorder(g, p, geo, c, x0, y0);
+        }
+    }
+
+    private void drawMove(GraphicsContext g, Palette p, BackwardFrame f, Move m) {
+        Geometry geo = f.geometry();
+        ColumnElement e = ColumnElement.of(geo, m.row(), m.tap());
+        double x0 = left + e.c() * (planeW + GAP);
+        double y0 = top + e.n() * (planeH + GAP);
+        double lw = Math.max(2, Math.min(4, cell / 7));
+        if (f.order() == TraceOrder.COL2IM_BY_TAP && cell >= 12) { // img[:, :, j:j_lim:SH, i:i_lim:SW] += one slab
+            g.setFill(p.current());
+            for (int n = 0; n < geo.n(); n++) {
+                for (int c = 0; c < geo.c(); c++) {
+                    double px = left + c * (planeW + GAP);
+                    double py = top + n * (planeH + GAP);
+                    for (int oy = 0; oy < geo.oh(); oy++) {
+                        for (int ox = 0; ox < geo.ow(); ox++) {
+                            Paint2D.outline(g, px + (ox * geo.sw() + e.kx() * geo.dw()) * cell,
+                                    py + (oy * geo.sh() + e.ky() * geo.dh()) * cell, cell, cell, lw);
+                        }
+                    }
+                }
+            }
+        }
+        // the window that this column element belongs to
+        double wy = y0 + e.oy() * geo.sh() * cell;
+        double wx = x0 + e.ox() * geo.sw() * cell;
+        g.setStroke(p.window());
+        g.setLineWidth(1.5);
+        g.setLineDashes(6, 4);
+        g.strokeRect(wx - 3, wy - 3, ((geo.kw() - 1) * geo.dw() + 1) * cell + 6,
+                ((geo.kh() - 1) * geo.dh() + 1) * cell + 6);
+        g.setLineDashes((double[]) null);
+        double cx = x0 + (e.ix() + geo.pw()) * cell;
+        double cy = y0 + (e.iy() + geo.ph()) * cell;
+        g.setFill(p.current());
+        g.fillRect(cx, cy, cell, cell);
+        g.setFill(p.currentOutline());
+        Paint2D.outline(g, cx, cy, cell, cell, lw);
+        if (cell >= 20) {
+            g.setFill(Color.web("#111418"));
+            g.setFont(Font.font("System", FontWeight.BOLD, clamp(cell * 0.36, 8, 26)));
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(cellText(e.n(), e.c(), e.iy(), e.ix()), cx + cell / 2, cy + cell / 2);
+        }
+    }
+
+    private void drawFocus(GraphicsContext g, Palette p, Geometry geo, Highlight hl) {
+        double cx = left + hl.c() * (planeW + GAP) + (hl.x() + geo.pw()) * cell;
+        double cy = top + hl.n() * (planeH + GAP) + (hl.y() + geo.ph()) * cell;
+        g.setFill(p.link());
+        Paint2D.outline(g, cx, cy, cell, cell, Math.max(2.5, Math.min(5, cell / 6)));
+        String badge = "×" + hl.count();
+        double fs = clamp(cell * 0.4, 11, 18);
+        g.setFont(Font.font("System", FontWeight.BOLD, fs));
+        double bw = badge.length() * fs * 0.62 + 8;
+        double bh = fs + 6;
+        double bx = cx + cell - 2;
+        double by = cy - bh + 2;
+        g.fillRoundRect(bx, by, bw, bh, 8, 8);
+        g.setFill(Color.WHITE);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(badge, bx + bw / 2, by + bh / 2);
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+}

@@ -1,0 +1,31 @@
+package dev.unfold.app.view;
+
+import dev.unfold.app.i18n.I18n;
+import dev.unfold.app.model.EditedInput;
+import dev.unfold.app.model.InputPreset;
+import dev.unfold.app.model.MainModel;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.control.MenuButton;
+
+/** "x: ramp" — picks the input values every view uses; typed cells are shown as "(edited)". */
+final class InputValuesMenu {
+    private InputValuesMenu() {
+    }
+
+    static MenuButton create(MainModel model, I18n i18n) {
+        ObservableValue<InputPreset> preset = Bindings.createObjectBinding(
+                () -> InputPreset.of(model.inputProperty().get()), model.inputProperty());
+        MenuButton m = Segments.menu(List.of(InputPreset.values()), InputPreset::key, "input.title", i18n, preset,
+                model::setInput, "input-values");
+        m.textProperty().unbind();
+        m.textProperty().bind(i18n.bind(() -> {
+            InputPreset p = preset.getValue();
+            String name = p == null ? i18n.get("input.other") : i18n.get(p.key());
+            boolean edited = model.inputProperty().get() instanceof EditedInput e && !e.edits().isEmpty();
+            return i18n.get("input.title", edited ? i18n.get("input.edited", name) : name);
+        }, model.inputProperty()));
+        return m;
+    }
+}

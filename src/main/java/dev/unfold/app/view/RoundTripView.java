@@ -1,0 +1,183 @@
+package dev.unfold.app.view;
+
+import dev.unfold.app.i18n.I18n;
+import dev.unfold.app.model.BackwardFrame;
+import dev.unfold.app.model.BackwardModel;
+import dev.unfold.app.model.Highlight;
+import dev.unfold.app.model.MainModel;
+import dev.unfold.core.Geometry;
+import javafx.beans.property.ObjectProperty;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * The seed's "restored / 4" moment for one plane, side by side: x, col2im(im2col(x)) from the backend, the
+ * window counts, the result divided by each pixel's count (x again, except where no window reads a pixel) and
+ * divided by 4 as the notebook does, with every pixel where that is not x marked.
+ */
+public final class RoundTripView extends CanvasPane {
+
+    private static final double GAP = 34;
+
+    private final MainModel model;
+    private final BackwardModel backward;
+    private final I18n i18n;
+    private final ObjectProperty<Palette> palette;
+
+    public RoundTripView(MainModel model, BackwardModel backward, I18n i18n, ObjectProperty<Palette> palette) {
+        this.model = model;
+        this.backward = backward;
+        this.i18n = i18n;
+        this.palette = palette;
+        getStyleClass().add("round-trip-view");
+        backward.frameProperty().addListener(o -> invalidate());
+        model.highlightProperty().addListener(o -> invalidate());
+        i18n.localeProperty().addListener(o -> invalidate());
+        palette.addListener(o -> invalidate());
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return 250;
+    }
+
+    /** The plane shown: the one the pointer is on, else the first. */
+    private int plane(Geometry g) {
+        Highlight hl = model.highlight();
+        return hl != null && hl.n() < g.n() && hl.c() < g.c() ? hl.n() * g.c() + hl.c() : 0;
+    }
+
+    @Override
+    protected void draw(GraphicsContext g, double w, double h) {
+        Palette p = palette.get();
+        g.setFill(p.headerBackground());
+        g.fillRect(0, 0, w, h);
+        g.setFill(p.grid());
+        g.fillRect(0, 0, w, 1);
+        BackwardFrame f = backward.frame();
+        if (f == null) {
+            return;
+        }
+        Geometry geo = f.geometry();
+        int plane = plane(geo);
+        int base = plane * geo.h() * geo.w();
+        double titleH = 46;
+        double margin = 18;
+        double cell = Math.min(48, Math.min((w - 2 * margin - 4 * GAP) / (5.0 * geo.w()),
+                (h - titleH - margin) / geo.h()));
+        cell = Math.max(1, Math.floor(cell));
+        double gridW = geo.w() * cell;
+        double x0 = Math.max(margin, (w - 5 * gridW - 4 * GAP) / 2);
+        double y0 = titleH;
+        int maxCount = 0;
+        for (int c : f.windowCount()) {
+            maxCount = Math.max(maxCount, c);
+        }
+        double xMax = 1e-12;
+        for (int i = 0; i < geo.h() * geo.w(); i++) {
+            xMax = Math.max(xMax, Math.abs(f.input()[base + i]));
+        }
+        // x ⊙ count = col2im(im2col(x)); that ÷ count is x again, that ÷ 4 is not
+        String[] titles = {i18n.get("roundtrip.x"), i18n.get("roundtrip.count"), i18n.get("roundtrip.restored"),
+                i18n.get("roundtrip.bycount"), i18n.get("roundtrip.byfour")};
+        String[] ops = {"×", "=", "→", "|"};
+        int wrongByFour = 0;
+        int lost = 0;
+        Font valueFont = Font.font("System", FontWeight.NORMAL, clamp(cell * 0.36, 8, 17));
+        for (int panel = 0; panel < 5; panel++) {
+            double px = x0 + panel * (gridW + GAP);
+            g.setFont(Font.font("System", FontWeight.BOLD, 13));
+            g.setFill(panel == 4 ? p.link() : p.text());
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.BOTTOM);
+            g.fillText(titles[panel], px + gridW / 2, y0 - 6, gridW + GAP - 4);
+            for (int y = 0; y < geo.h(); y++) {
+                for (int x = 0; x < geo.w(); x++) {
+                    int i = base + y * geo.w() + x;
+                    int count = f.windowCount(y, x);
+                    double xv = f.input()[i];
+                    double rt = f.roundTrip()[i];
+                    double v;
+                    boolean wrong = false;
+                    boolean none = false;
+                    Color fill;
+                    switch (panel) {
+                        case 0 -> v = xv;
+                        case 1 -> v = count;
+                        case 2 -> v = rt;
+                        case 3 -> {
+                            none = count == 0;
+                            v = none ? Double.NaN : rt / count;
+                        }
+                        default -> {
+                            v = rt / 4;
+                            wrong = v != xv;
+                        }
+                    }
+                    if (panel == 1) {
+                        fill = HeatScale.fill(p, count, maxCount);
+                    } else if (none) {
+                        fill = p.padding();
+                    } else {
+                        fill = Paint2D.valueFill(p, geo.c() > 1 ? plane % geo.c() : 0, v,
+                                panel == 2 ? xMax * Math.max(1, maxCount) : xMax);
+                    }
+                    double cx = px + x * cell;
+                    double cy = y0 + y * cell;
+                    g.setFill(fill);
+                    g.fillRect(cx, cy, cell, cell);
+                    if (wrong) {
+                        wrongByFour++;
+                        g.setFill(p.link());
+                        Paint2D.outline(g, cx + 1, cy + 1, cell - 2, cell - 2, Math.max(1.5, Math.min(3, cell / 10)));
+                    }
+                    if (none && panel == 3) {
+                        lost++;
+                    }
+                    String s = none ? "?" : CellFormat.compact(v);
+                    if (cell >= 18 && s.length() * valueFont.getSize() * 0.6 <= cell - 3) {
+                        g.setFont(valueFont);
+                        g.setTextAlign(TextAlignment.CENTER);
+                        g.setTextBaseline(VPos.CENTER);
+                        g.setFill(wrong ? p.link() : none ? p.mutedText() : p.textOn(fill));
+                        g.fillText(s, cx + cell / 2, cy + cell / 2);
+                    }
+                }
+            }
+            if (cell >= 5) {
+                g.setFill(p.grid());
+                for (int y = 0; y <= geo.h(); y++) {
+                    g.fillRect(px, Math.floor(y0 + y * cell), gridW, 1);
+                }
+                for (int x = 0; x <= geo.w(); x++) {
+                    g.fillRect(Math.floor(px + x * cell), y0, 1, geo.h() * cell);
+                }
+            }
+            if (panel < 4) {
+                g.setFont(Font.font("System", FontWeight.BOLD, 20));
+                g.setFill(p.mutedText());
+                g.setTextAlign(TextAlignment.CENTER);
+                g.setTextBaseline(VPos.CENTER);
+                g.fillText(ops[panel], px + gridW + GAP / 2, y0 + geo.h() * cell / 2);
+            }
+        }
+        g.setFont(Font.font("System", FontWeight.NORMAL, 13));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.setFill(p.mutedText());
+        String plane0 = (geo.n() > 1 ? "n" + plane / geo.c() + " · " : "") + "c" + plane % geo.c();
+        String summary = i18n.get("roundtrip.summary", plane0, wrongByFour, geo.h() * geo.w());
+        if (lost > 0) {
+            summary += " " + i18n.get("roundtrip.lost", lost);
+        }
+        g.fillText(summary, margin, 6, w - 2 * margin);
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+}

@@ -1,0 +1,374 @@
+package dev.unfold.app.view;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.unfold.app.i18n.I18n;
+import dev.unfold.app.model.BackwardFrame;
+import dev.unfold.app.model.BackwardModel;
+import dev.unfold.app.model.Focus;
+import dev.unfold.app.model.Frame;
+import dev.unfold.app.model.FrameComputer;
+import dev.unfold.app.model.GradientPreset;
+import dev.unfold.app.model.MainModel;
+import dev.unfold.app.model.OutputGradientPreset;
+import dev.unfold.app.model.Params;
+import dev.unfold.app.model.Product;
+import dev.unfold.app.model.Settings;
+import dev.unfold.app.model.ViewKind;
+import dev.unfold.app.model.WeightPreset;
+import dev.unfold.core.Backends;
+import dev.unfold.core.Geometry;
+import dev.unfold.core.Layout;
+import dev.unfold.core.Reference;
+import dev.unfold.core.ops.Conv2d;
+import dev.unfold.core.trace.TraceOrder;
+import dev.unfold.cpu.CpuBackend;
+import dev.unfold.cpu.CpuBackendProvider;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The col2im and GEMM views in the real window, driven the way a teacher would. */
+@ExtendWith(ApplicationExtension.class)
+class BackwardViewsFxTest {
+
+    private static final CpuBackend CPU = new CpuBackend(1);
+
+    private final List<Throwable> errors = Collections.synchronizedList(new ArrayList<>());
+    private MainModel model;
+    private MainWindow window;
+    private FrameComputer computer;
+    private BackwardModel backward;
+
+    @Start
+    void start(Stage stage) {
+        Thread.currentThread().setUncaughtExceptionHandler((t, e) -> errors.add(e));
+        Backends backends = new Backends(List.of(new CpuBackendProvider()));
+        computer = new FrameComputer(backends);
+        model = new MainModel(backends, computer, Platform::runLater, Settings.defaults());
+        window = new MainWindow(model, new I18n(Locale.ENGLISH));
+        backward = window.deck().backward();
+        stage.setScene(window.createScene(1600, 960));
+        stage.show();
+        model.start();
+        window.startAnimation();
+    }
+
+    @AfterEach
+    void stop() {
+        window.close();
+        computer.close();
+        assertEquals(List.of(), errors, "exceptions on the FX thread");
+    }
+
+    private void settle() throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.frame() != null
+                && !model.computingProperty().get() && window.deck().ready());
+        WaitForAsyncUtils.waitForFxEvents(4);
+    }
+
+    private <T> T fx(java.util.concurrent.Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+    }
+
+    private void fxRun(Runnable r) {
+        WaitForAsyncUtils.waitForAsyncFx(10_000, r);
+    }
+
+    private static Point2D screen(Canvas c, double x, double y) {
+        return c.localToScreen(x, y);
+    }
+
+    /** What every pixel of the input-gradient view says, (N, C, H, W) order. */
+    private List<String> shownGradient() throws Exception {
+        return fx(() -> {
+            Geometry g = backward.frame().geometry();
+            List<String> out = new ArrayList<>();
+            GradientView v = window.deck().col2im().gradientView();
+            for (int n = 0; n < g.n(); n++) {
+                for (int c = 0; c < g.c(); c++) {
+                    for (int y = 0; y < g.h(); y++) {
+                        for (int x = 0; x < g.w(); x++) {
+                            out.add(v.cellText(n, c, y, x));
+                        }
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private static List<String> texts(double[] values) {
+        List<String> out = new ArrayList<>();
+        for (double v : values) {
+            out.add(CellFormat.value(v));
+        }
+        return out;
+    }
+
+    @Test
+    void theAccumulatedGradientAtTheEndIsTheCoresCol2imAndConvBackward(FxRobot robot) throws Exception {
+        settle();
+        fxRun(() -> model.setParams(new Params(1, 2, 5, 6, 3, 2, 2, 1, 1, 1, 1, 1)));
+        robot.clickOn("#view-switch-col2im");
+        settle();
+        for (String order : new String[] {"#col2im-order-col2im-by-tap", "#col2im-order-col2im-by-pixel"}) {
+            robot.clickOn(order);
+            for (GradientPreset gp : new GradientPreset[] {GradientPreset.RANDOM, GradientPreset.FROM_CONV}) {
+                fxRun(() -> backward.setGradient(gp));
+                settle();
+                robot.clickOn("#grad-column-view").type(KeyCode.END);
+                WaitForAsyncUtils.waitForFxEvents();
+                BackwardFrame f = backward.frame();
+                Geometry g = f.geometry();
+                assertEquals(f.col2imLength(), model.position());
+                double[] core = CPU.col2im(g, f.layout(), f.gradColumn());
+                assertArrayEquals(core, fx(() -> backward.col2imState().inner()), order + " " + gp);
+                assertEquals(texts(core), shownGradient(), "the numbers drawn in the grid");
+                if (gp == GradientPreset.FROM_CONV) {
+                    Conv2d conv = new Conv2d(CPU, g, f.outChannels());
+                    conv.forward(f.input(), f.weight(), f.bias());
+                    double[] gx = conv.backward(f.outputGrad()).input();
+                    assertEquals(texts(gx), shownGradient(), "Conv2d backward's gx");
+                }
+            }
+        }
+        // pointing at a pixel reads its sum out in the formula panel
+        double[] c = fx(() -> window.deck().col2im().gradientView().centreOf(0, 1, 2, 3));
+        robot.moveTo(screen(window.deck().col2im().gradientView().canvas(), c[0], c[1]));
+        WaitForAsyncUtils.waitForFxEvents();
+        Label pointer = robot.lookup("#col2im-pointer").queryAs(Label.class);
+        BackwardFrame f = backward.frame();
+        double v = CPU.col2im(f.geometry(), f.layout(), f.gradColumn())[(1 * 5 + 2) * 6 + 3];
+        assertTrue(pointer.getText().startsWith("gx[n=0, c=1, y=2, x=3] = " + CellFormat.value(v)), pointer.getText());
+    }
+
+    @Test
+    void stepBackUndoesAStepExactly(FxRobot robot) throws Exception {
+        settle();
+        fxRun(() -> {
+            model.setParams(new Params(1, 1, 6, 6, 3, 3, 1, 1, 1, 1, 1, 1));
+            backward.setWeightPreset(WeightPreset.BOX_BLUR); // ninths: sums that are not exact in binary
+            backward.setOutputGradient(OutputGradientPreset.RANDOM);
+            backward.setGradient(GradientPreset.FROM_CONV);
+            model.setView(ViewKind.COL2IM);
+        });
+        settle();
+        for (long p : new long[] {1, 57, 130, 200, backward.frame().col2imLength() - 1}) {
+            fxRun(() -> model.seek(p));
+            WaitForAsyncUtils.waitForFxEvents();
+            double[] before = fx(() -> backward.col2imState().inner());
+            int[] counts = fx(() -> backward.col2imState().innerCounts());
+            List<String> shown = shownGradient();
+            robot.clickOn("#step-forward");
+            assertEquals(p + 1, model.position());
+            robot.clickOn("#step-back");
+            assertEquals(p, model.position());
+            assertArrayEquals(before, fx(() -> backward.col2imState().inner()), "bit for bit at " + p);
+            assertArrayEquals(counts, fx(() -> backward.col2imState().innerCounts()));
+            assertEquals(shown, shownGradient());
+            double[] replay = new double[before.length];
+            backward.frame().trace().replayCol2im(backward.frame().gradColumn(), replay, p);
+            assertArrayEquals(replay, before, "the core's replay of " + p + " moves");
+        }
+    }
+
+    @Test
+    void theHeatMapShowsTheWindowCounts(FxRobot robot) throws Exception {
+        settle();
+        fxRun(() -> model.setParams(new Params(1, 1, 7, 6, 3, 2, 2, 1, 1, 0, 1, 2)));
+        robot.clickOn("#view-switch-col2im");
+        settle();
+        robot.clickOn("#heatmap");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(backward.heatMapProperty().get());
+        Geometry g = backward.frame().geometry();
+        int[] brute = Reference.windowCounts(g);
+        List<String> expected = new ArrayList<>();
+        for (int y = 0; y < g.h(); y++) {
+            for (int x = 0; x < g.w(); x++) {
+                assertEquals(g.yAxis().windowCount(y) * g.xAxis().windowCount(x), brute[y * g.w() + x]);
+                expected.add(Integer.toString(brute[y * g.w() + x]));
+            }
+        }
+        assertEquals(expected, shownGradient());
+        Label caption = robot.lookup("#caption-gradient").queryAs(Label.class);
+        assertTrue(caption.getText().startsWith("Windows covering each pixel"), caption.getText());
+        Node trip = robot.lookup("#round-trip-view").query();
+        assertFalse(trip.isVisible());
+        robot.clickOn("#roundtrip");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(trip.isVisible() && trip.getLayoutBounds().getHeight() >= 200, "the round trip is shown");
+        Label byFour = robot.lookup("#col2im-byfour").queryAs(Label.class);
+        assertTrue(byFour.getText().contains("restored / 4"), byFour.getText());
+    }
+
+    @Test
+    void editingAnInputCellUpdatesTheColumnMatrixAndTheOutput(FxRobot robot) throws Exception {
+        settle();
+        Canvas in = window.inputView().canvas();
+        double[] c = fx(() -> window.inputView().centreOf(0, 1, 2));
+        robot.moveTo(screen(in, c[0], c[1])).doubleClickOn();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.inputView().editorField().isVisible());
+        robot.write("100").type(KeyCode.ENTER);
+        settle();
+        Frame f = model.frame();
+        Geometry g = f.geometry();
+        assertEquals(100, f.inputValue(0, 0, 1, 2));
+        assertArrayEquals(Reference.im2col(g, f.layout(), f.input()), f.column());
+        long copies = java.util.Arrays.stream(f.column()).filter(v -> v == 100).count();
+        assertEquals(g.yAxis().windowCount(1) * g.xAxis().windowCount(2), copies, "every copy in the column matrix");
+        // click to pin, then type: the same edit by keyboard
+        double[] d = fx(() -> window.inputView().centreOf(0, 3, 3));
+        robot.moveTo(screen(in, d[0], d[1])).clickOn();
+        robot.type(KeyCode.DIGIT7).type(KeyCode.ENTER);
+        settle();
+        assertEquals(7, model.frame().inputValue(0, 0, 3, 3));
+        robot.clickOn("#view-switch-gemm");
+        settle();
+        BackwardFrame b = backward.frame();
+        assertArrayEquals(model.frame().input(), b.input());
+        Conv2d conv = new Conv2d(CPU, g, b.outChannels());
+        assertArrayEquals(conv.forward(model.frame().input(), b.weight(), b.bias()), b.output(), "y from the edited x");
+        // and a weight typed into Wᵀ changes y
+        double[] w = fx(() -> window.deck().gemm().view().cellBounds(GemmView.Role.B, 1, 0));
+        assertNotNull(w);
+        Canvas gemm = window.deck().gemm().view().canvas();
+        robot.moveTo(screen(gemm, w[0] + w[2] / 2, w[1] + w[3] / 2)).doubleClickOn();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.deck().gemm().view().editorField().isVisible());
+        robot.eraseText(8).write("2").type(KeyCode.ENTER);
+        settle();
+        BackwardFrame after = backward.frame();
+        assertEquals(2.0, after.w(0, 1));
+        assertArrayEquals(conv.forward(model.frame().input(), after.weight(), after.bias()), after.output());
+        assertNotEquals(b.output()[0] + b.output()[6], after.output()[0] + after.output()[6]);
+    }
+
+    @Test
+    void clickingAnOutputAnimatesItsDotProduct(FxRobot robot) throws Exception {
+        settle();
+        robot.clickOn("#view-switch-gemm");
+        settle();
+        assertEquals(Product.FORWARD, backward.product());
+        BackwardFrame f = backward.frame();
+        int k = f.taps();
+        int row = fx(() -> { // a row of y in view (a long column shows a window of rows)
+            for (int r = f.rows() - 1; r >= 0; r--) {
+                if (window.deck().gemm().view().cellBounds(GemmView.Role.C, r, 0) != null) {
+                    return r - 1;
+                }
+            }
+            return -1;
+        });
+        double[] cb = fx(() -> window.deck().gemm().view().cellBounds(GemmView.Role.C, row, 0));
+        Canvas gemm = window.deck().gemm().view().canvas();
+        robot.moveTo(screen(gemm, cb[0] + cb[2] / 2, cb[1] + cb[3] / 2)).clickOn();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals((long) row * k + 1, model.position());
+        Label element = robot.lookup("#gemm-element").queryAs(Label.class);
+        assertTrue(element.getText().startsWith("y[row " + row + ", oc 0]"), element.getText());
+        assertTrue(Double.isNaN(backward.productValue(row + 1, 0)), "the next element is not computed yet");
+        for (int t = 1; t < k; t++) {
+            robot.type(KeyCode.RIGHT);
+        }
+        assertEquals(f.y(row, 0), backward.productValue(row, 0));
+        Label sum = robot.lookup("#gemm-sum").queryAs(Label.class);
+        assertTrue(sum.getText().contains(CellFormat.value(f.y(row, 0)) + ", the value Conv2d computed"), sum.getText());
+        robot.type(KeyCode.LEFT);
+        assertEquals(Product.FORWARD.partial(f, row, 0, k - 1), backward.productValue(row, 0));
+        // the backward products come from Conv2d as well
+        robot.clickOn("#product-column-gradient");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Product.COLUMN_GRADIENT.length(f), model.lengthProperty().get());
+        robot.clickOn("#gemm-to-col2im");
+        settle();
+        assertEquals(ViewKind.COL2IM, model.view());
+        assertArrayEquals(f.gradients().column(), backward.frame().gradColumn(), "gcol flows into the col2im view");
+    }
+
+    @Test
+    void theFormulaPanelQuotesTheSeedLineBeingExecuted(FxRobot robot) throws Exception {
+        settle();
+        robot.clickOn("#view-switch-col2im");
+        settle();
+        fxRun(() -> model.seek(5));
+        WaitForAsyncUtils.waitForFxEvents();
+        Label active = robot.lookup("#col2im-code-active").queryAs(Label.class);
+        assertEquals("        img[:, :, j:j_lim:SH, i:i_lim:SW] += col[:, :, j, i, :, :]", active.getText());
+        robot.clickOn("#col2im-order-col2im-by-pixel");
+        settle();
+        assertEquals(TraceOrder.COL2IM_BY_PIXEL, backward.frame().order());
+        fxRun(() -> model.seek(9));
+        WaitForAsyncUtils.waitForFxEvents();
+        active = robot.lookup("#col2im-code-active").queryAs(Label.class);
+        assertEquals("        val = val + col[out_x + out_w * k];", active.getText());
+        Label visit = robot.lookup("#col2im-visit-active").queryAs(Label.class);
+        assertTrue(visit.getText().contains("→ add"), visit.getText());
+        // the seed's k2 s1 p1: thread 2 is pixel (0, 2); its 4 windows are visited ky outer, kx inner
+        assertEquals(2, backward.col2imMove().thread());
+        Label step = robot.lookup("#col2im-step").queryAs(Label.class);
+        assertTrue(step.getText().startsWith("Step 9 of 64"), step.getText());
+        // the keyboard drives this view's animation
+        robot.clickOn("#caption-grad-column").type(KeyCode.RIGHT);
+        assertEquals(10, model.position());
+        robot.type(KeyCode.HOME);
+        assertEquals(0, model.position());
+    }
+
+    @Test
+    void everyControlOfTheBackwardViewsHasATooltip() throws Exception {
+        settle();
+        List<String> without = new ArrayList<>();
+        for (ViewKind v : new ViewKind[] {ViewKind.COL2IM, ViewKind.GEMM}) {
+            fxRun(() -> model.setView(v));
+            settle();
+            fxRun(() -> walk(window.root(), without));
+        }
+        assertEquals(List.of(), without);
+    }
+
+    private static void walk(Node n, List<String> without) {
+        boolean interactive = n instanceof ButtonBase || n instanceof Slider || n instanceof Spinner
+                || n instanceof ComboBoxBase;
+        if (interactive && n.isVisible()) {
+            Control c = (Control) n;
+            if (c.getTooltip() == null || c.getTooltip().getText() == null || c.getTooltip().getText().isBlank()) {
+                without.add(n.getClass().getSimpleName() + "#" + n.getId());
+            }
+        }
+        if (n instanceof Parent p) {
+            for (Node child : p.getChildrenUnmodifiable()) {
+                walk(child, without);
+            }
+        }
+    }
+}
