@@ -13,15 +13,24 @@ public final class Geometries {
     private Geometries() {
     }
 
-    /** Geometries with at most {@code maxColumn} column elements. */
+    /** Geometries with at most {@code maxColumn} column elements, far-out padding and stride included. */
     public static Arbitrary<Geometry> small(int maxColumn) {
         return Arbitraries.randomValue(r -> draw(r, maxColumn));
+    }
+
+    /** Geometries a student can dial in on screen: no padding or stride far beyond the input. */
+    public static Arbitrary<Geometry> onScreen(int maxColumn) {
+        return Arbitraries.randomValue(r -> drawOrdinary(r, maxColumn));
     }
 
     public static Geometry draw(Random r, int maxColumn) {
         if (r.nextInt(12) == 0) {
             return farOut(r, maxColumn);
         }
+        return drawOrdinary(r, maxColumn);
+    }
+
+    private static Geometry drawOrdinary(Random r, int maxColumn) {
         if (r.nextInt(12) == 0) {
             return samePadding(r, maxColumn);
         }

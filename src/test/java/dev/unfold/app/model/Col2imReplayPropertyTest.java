@@ -29,7 +29,7 @@ class Col2imReplayPropertyTest {
 
     @Provide
     Arbitrary<Geometry> geometries() {
-        return Geometries.small(6_000);
+        return Geometries.onScreen(6_000);
     }
 
     private static double[] random(int n, long seed) {

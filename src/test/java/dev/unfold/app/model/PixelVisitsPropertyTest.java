@@ -21,7 +21,7 @@ class PixelVisitsPropertyTest {
 
     @Provide
     Arbitrary<Geometry> geometries() {
-        return Geometries.small(8_000);
+        return Geometries.onScreen(8_000);
     }
 
     /** The seed's _col2im_gpu loops, written out with dilation, recording every (ky, kx) and its verdict. */
