@@ -3,8 +3,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -13,6 +15,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.spi.ToolProvider;
 import java.util.stream.Stream;
 
@@ -24,10 +29,12 @@ import java.util.stream.Stream;
  * <pre>java packaging/BuildInstallers.java --name=Unfold --app-version=0.1.0 --description=... \
  *     --main-class=dev.unfold.Launcher [--types=deb,rpm] [--target=target] [--verbose]</pre>
  *
- * It runs jdeps, jlink and jpackage in this JVM through {@link ToolProvider}, so the only requirement is
- * the JDK that runs it (17 or newer, with the packaging tools jpackage needs on that OS: fakeroot and
+ * It runs jdeps, jlink and jpackage through {@link ToolProvider} or from the JDK that runs it, so the only
+ * requirement is that JDK (17 or newer, with the packaging tools jpackage needs on that OS: fakeroot and
  * dpkg-deb or rpmbuild on Linux, WiX 3 on Windows, Xcode command line tools on macOS).
- * Each OS builds its own installers; jpackage does not cross-build.
+ * Each OS builds its own installers; jpackage does not cross-build. jpackage makes the app image once, and
+ * the installers are made from it with --app-image: on Linux the image gets a class-data archive in between
+ * (see {@link #classDataArchive}).
  */
 public final class BuildInstallers {
 
@@ -92,28 +99,27 @@ public final class BuildInstallers {
                 jars.add(input.resolve("lib").resolve(p.getFileName()));
             }
         }
-
-        Path runtime = work.resolve("runtime");
-        List<String> modules = modules(jars);
-        System.out.println("[installers] jlink modules: " + String.join(",", modules));
-        // No --compress: the installers compress better than jlink's per-class zip (measured: the .deb is
-        // 11 MB smaller), and an uncompressed module image starts faster; it costs 25 MB on disk.
-        long jlinkStart = System.nanoTime();
-        tool("jlink", "--add-modules", String.join(",", modules), "--output", runtime.toString(),
-                "--strip-debug", "--no-header-files", "--no-man-pages", "--strip-native-commands");
-        System.out.printf("[installers] jlink took %.0f s%n", (System.nanoTime() - jlinkStart) / 1e9);
+        Path runtime = runtime(modules(jars));
 
         deleteRecursively(dest);
         Files.createDirectories(dest);
         String name = options.get("name");
         String version = packageVersion(options.get("app-version"));
+        String archiveName = mainJar.replaceFirst("\\.jar$", "") + ".jsa";
+        Path image = appImage(name, version, input, mainJar, runtime, archiveName);
+        long epoch = sourceDateEpoch();
+        Path archive = os.equals("linux") ? classDataArchive(image, name, archiveName, epoch) : null;
         Map<String, Path> built = new LinkedHashMap<>();
         for (String type : types) {
-            built.put(type, jpackage(type, name, version, input, mainJar, runtime));
+            built.put(type, type.equals("app-image") ? publish(image, name)
+                    : installer(type, name, version, image, epoch));
         }
 
         System.out.println();
         System.out.printf("[installers] runtime image %s: %s%n", runtime, megabytes(size(runtime)));
+        if (archive != null) {
+            System.out.printf("[installers] class-data archive %s: %s%n", archive, megabytes(size(archive)));
+        }
         for (Map.Entry<String, Path> e : built.entrySet()) {
             System.out.printf("[installers] %-9s %s: %s%n", e.getKey(), e.getValue(), megabytes(size(e.getValue())));
         }
@@ -167,18 +173,52 @@ public final class BuildInstallers {
         return List.copyOf(modules);
     }
 
-    private Path jpackage(String type, String name, String version, Path input, String mainJar, Path runtime)
+    /**
+     * jlink's runtime of the given modules, with the JDK's class-data archive (lib/server/classes.jsa), which
+     * spares every start loading and verifying the JDK's own classes one by one: a downloaded JDK has one, a
+     * jlink image only when asked with --generate-cds-archive. That plugin runs the image's bin/java, so the
+     * commands (java, keytool, jfr) are deleted afterwards instead of left out with --strip-native-commands.
+     */
+    private Path runtime(List<String> modules) throws IOException {
+        Path runtime = work.resolve("runtime");
+        System.out.println("[installers] jlink modules: " + String.join(",", modules));
+        // No --compress: the installers compress better than jlink's per-class zip (measured: the .deb is
+        // 11 MB smaller), and an uncompressed module image starts faster; it costs 25 MB on disk.
+        long jlinkStart = System.nanoTime();
+        tool("jlink", "--add-modules", String.join(",", modules), "--output", runtime.toString(),
+                "--strip-debug", "--no-header-files", "--no-man-pages", "--generate-cds-archive");
+        System.out.printf("[installers] jlink took %.0f s%n", (System.nanoTime() - jlinkStart) / 1e9);
+        Path bin = runtime.resolve("bin");
+        try (Stream<Path> s = Files.list(bin)) {
+            for (Path p : s.toList()) {
+                // on Windows bin/ also holds the runtime's DLLs, jvm.dll and its archive
+                if (os.equals("windows") ? p.getFileName().toString().endsWith(".exe") : Files.isRegularFile(p)) {
+                    Files.delete(p);
+                }
+            }
+        }
+        try (Stream<Path> s = Files.list(bin)) {
+            if (s.findAny().isEmpty()) {
+                Files.delete(bin);
+            }
+        }
+        // The archive for heaps over 32 GB (no compressed references): 11 MB that a classroom machine never
+        // maps, and the application's archive is built on the other one anyway.
+        Files.deleteIfExists((os.equals("windows") ? bin : runtime.resolve("lib")).resolve("server")
+                .resolve("classes_nocoops.jsa"));
+        return runtime;
+    }
+
+    /**
+     * The app image (jpackage --type app-image), in target/jpackage/image; the installers are made from it.
+     * On Linux its launcher maps the class-data archive that {@link #classDataArchive} puts beside the jars.
+     */
+    private Path appImage(String name, String version, Path input, String mainJar, Path runtime, String archiveName)
             throws IOException {
+        Path images = work.resolve("image");
         List<String> args = new ArrayList<>();
         args.add("@" + OPTIONS.resolve("common.args"));
         args.add("@" + OPTIONS.resolve(os + ".args"));
-        if (!type.equals("app-image")) {
-            args.add("@" + OPTIONS.resolve(os + "-installer.args"));
-            Path perType = OPTIONS.resolve(type + ".args");
-            if (Files.exists(perType)) {
-                args.add("@" + perType);
-            }
-        }
         if (Runtime.version().feature() >= 24) {
             // Since Java 24 the runtime warns on stderr at every start when class path code loads native
             // libraries (JavaFX, JCuda) or allocates memory through sun.misc.Unsafe (JavaFX 21's Marlin
@@ -186,27 +226,86 @@ public final class BuildInstallers {
             args.addAll(List.of("--java-options", "--enable-native-access=ALL-UNNAMED",
                     "--java-options", "--sun-misc-unsafe-memory-access=allow"));
         }
-        args.addAll(List.of("--type", type, "--name", name, "--app-version", version,
+        if (os.equals("linux")) {
+            // -Xshare is auto: an archive that is missing, or made for other jars or another Java, is not used
+            // and the app starts as without one. Java then warns on stdout, where it would mix with the command
+            // line's output, so the warnings of CDS (and of its dynamic archive) are turned off.
+            args.addAll(List.of("--java-options", "-XX:SharedArchiveFile=$APPDIR/" + archiveName,
+                    "--java-options", "-Xlog:cds=off", "--java-options", "-Xlog:cds+dynamic=off"));
+        }
+        args.addAll(List.of("--type", "app-image", "--name", name, "--app-version", version,
                 "--description", options.get("description"),
                 "--input", input.toString(), "--main-jar", mainJar, "--main-class", options.get("main-class"),
-                "--runtime-image", runtime.toString(), "--dest", dest.toString()));
+                "--runtime-image", runtime.toString(), "--dest", images.toString()));
+        if (options.containsKey("verbose")) {
+            args.add("--verbose");
+        }
+        System.out.println("[installers] jpackage --type app-image");
+        long start = System.nanoTime();
+        tool("jpackage", args.toArray(String[]::new));
+        System.out.printf("[installers] jpackage --type app-image took %.0f s%n", (System.nanoTime() - start) / 1e9);
+        return images.resolve(appImageName(name));
+    }
+
+    /** The app image as a result: on Linux a tar.gz that runs from wherever it is unpacked, elsewhere the folder. */
+    private Path publish(Path image, String name) throws IOException {
+        if (os.equals("linux")) {
+            return tarball(image, name + "-" + options.get("app-version") + "-linux-"
+                    + System.getProperty("os.arch") + ".tar.gz");
+        }
+        Path copy = dest.resolve(image.getFileName());
+        try (Stream<Path> s = Files.walk(image)) {
+            for (Path p : s.toList()) {
+                Files.copy(p, copy.resolve(image.relativize(p).toString()), LinkOption.NOFOLLOW_LINKS,
+                        StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+        return copy;
+    }
+
+    /** An installer made from the app image with jpackage --app-image. */
+    private Path installer(String type, String name, String version, Path image, long epoch) throws IOException {
+        List<String> args = new ArrayList<>();
+        args.add("@" + OPTIONS.resolve("common.args"));
+        args.add("@" + OPTIONS.resolve(os + "-installer.args"));
+        Path perType = OPTIONS.resolve(type + ".args");
+        if (Files.exists(perType)) {
+            args.add("@" + perType);
+        }
+        args.addAll(List.of("--type", type, "--name", name, "--app-version", version,
+                "--description", options.get("description"),
+                "--app-image", image.toString(), "--dest", dest.toString()));
         if (options.containsKey("verbose")) {
             args.add("--verbose");
         }
 
         System.out.println("[installers] jpackage --type " + type);
         long start = System.nanoTime();
-        tool("jpackage", args.toArray(String[]::new));
+        if (os.equals("linux")) {
+            // jpackage copies the image before dpkg-deb or rpmbuild packs it, and the copies carry the time of
+            // copying. Clamped to the epoch (SOURCE_DATE_EPOCH), the packed files keep the times that the
+            // class-data archive was made against; rpmbuild clamps only when a macro says so.
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("SOURCE_DATE_EPOCH", Long.toString(epoch));
+            if (type.equals("rpm")) {
+                Path home = work.resolve("rpm-home");
+                Files.createDirectories(home);
+                Files.writeString(home.resolve(".rpmmacros"), "%clamp_mtime_to_source_date_epoch 1\n");
+                env.put("HOME", home.toString());
+            }
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "jpackage").toString());
+            command.addAll(args);
+            ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
+            pb.environment().putAll(env);
+            if (waitFor(pb.start(), 1800) != 0) {
+                fail("jpackage --type " + type + " failed");
+            }
+        } else {
+            tool("jpackage", args.toArray(String[]::new));
+        }
         System.out.printf("[installers] jpackage --type %s took %.0f s%n", type, (System.nanoTime() - start) / 1e9);
 
-        if (type.equals("app-image")) {
-            Path image = dest.resolve(appImageName(name));
-            if (os.equals("linux")) {
-                return tarball(image, name + "-" + options.get("app-version") + "-linux-"
-                        + System.getProperty("os.arch") + ".tar.gz");
-            }
-            return image;
-        }
         Path output = built(type);
         if (!version.equals(options.get("app-version")) && os.equals("macos")) {
             // the file name carries the real version even where the bundle version had to differ
@@ -215,6 +314,169 @@ public final class BuildInstallers {
             output = renamed;
         }
         return output;
+    }
+
+    /** The launcher's first run, headless up to the first frame, with the image where the packages install it. */
+    private static final String TRAINING_RUN = """
+            set -eu
+            image=$1 install=$2 launcher=$2/bin/$3
+            mount -t tmpfs unfold-cds "${install%/*}"
+            mkdir -p "$install"
+            mount --bind "$image" "$install"
+            _JAVA_OPTIONS=$4 "$launcher" --headless --startup-time
+            _JAVA_OPTIONS=$5 "$launcher" --version
+            """;
+
+    /**
+     * Puts lib/app/unfold.jsa into the Linux app image: a dynamic class-data archive (AppCDS) of the classes
+     * the window loads up to its first frame, which the launcher then maps at start instead of loading,
+     * verifying and linking them from the jars. It is made by running the image once, headless, up to its
+     * first frame with -XX:ArchiveClassesAtExit, and checked by a start with -Xshare:on, which fails where the
+     * archive cannot be used.
+     *
+     * <p>Java 17 uses an archive only with the class path it was made with: the same absolute paths (Java 20
+     * and later also accept another folder), each jar with the same size and modification time. So the training
+     * run sees the image where the packages install it (/opt/unfold), through a bind mount in a mount namespace
+     * of its own (unshare; nothing outside it sees the mount, and it needs no root where user namespaces are
+     * allowed), and every file's time is set to the epoch to which dpkg-deb and rpmbuild then clamp the times
+     * of the files they pack. Where paths or jars differ (the tar.gz unpacked elsewhere, a jar replaced), Java
+     * starts without the archive (see {@link #appImage}). Where unshare cannot mount, the build goes on without
+     * an archive and says so.
+     *
+     * @return the archive, or null where none could be made
+     */
+    private Path classDataArchive(Path image, String name, String archiveName, long epoch) throws IOException {
+        String installDir = linuxInstallDir();
+        Path parent = Path.of(installDir).getParent();
+        if (image.toAbsolutePath().startsWith(parent)) {
+            return noArchive("the build is under " + parent + ", which the training run has to mount over");
+        }
+        List<String> unshare = mountNamespace(parent);
+        if (unshare == null) {
+            return noArchive("'unshare --mount' cannot mount over " + parent
+                    + " here (it needs user namespaces or root, and " + parent + " must exist)");
+        }
+        try (Stream<Path> s = Files.walk(image)) {
+            for (Path p : s.toList()) {
+                if (!Files.isSymbolicLink(p)) {
+                    Files.setLastModifiedTime(p, FileTime.from(epoch, TimeUnit.SECONDS));
+                }
+            }
+        }
+        Path home = Files.createTempDirectory("unfold-cds-home");
+        if (home.toString().matches(".*[\\s\"'].*")) {
+            deleteRecursively(home);
+            return noArchive("the temporary folder " + home + " has a space or quote in its name");
+        }
+        String part = archiveName + ".part";
+        String appDir = installDir + "/lib/app/";
+        // the training run's options override the launcher's -XX:SharedArchiveFile, which names the archive
+        // being made, with the JDK's own archive as the base of the new one
+        String dump = String.join(" ", "-XX:SharedArchiveFile=" + installDir + "/lib/runtime/lib/server/classes.jsa",
+                "-XX:ArchiveClassesAtExit=" + appDir + part, "-Duser.home=" + home, "-Xlog:cds=off",
+                "-Xlog:cds+dynamic=off");
+        String check = "-Xshare:on -XX:SharedArchiveFile=" + appDir + part;
+        List<String> command = new ArrayList<>(unshare);
+        command.addAll(List.of("sh", "-c", TRAINING_RUN, "sh", image.toAbsolutePath().toString(), installDir, name,
+                dump, check));
+        Path log = work.resolve("cds-training.log");
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().keySet().removeAll(List.of("DISPLAY", "WAYLAND_DISPLAY", "JAVA_TOOL_OPTIONS",
+                "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS"));
+        pb.environment().put("HOME", home.toString());
+        System.out.println("[installers] class-data archive: training run of the app image at " + installDir);
+        long start = System.nanoTime();
+        int rc = waitFor(pb.start(), 300);
+        deleteRecursively(home);
+        Path made = image.resolve("lib").resolve("app").resolve(part);
+        if (rc != 0 || !Files.isRegularFile(made)) {
+            Files.deleteIfExists(made);
+            List<String> lines = Files.readAllLines(log);
+            lines.subList(0, Math.max(0, lines.size() - 20)).clear();
+            lines.forEach(l -> System.out.println("    " + l));
+            return noArchive("the training run failed (exit " + rc + "; log in " + log + ")");
+        }
+        Path archive = made.resolveSibling(archiveName);
+        Files.move(made, archive, StandardCopyOption.REPLACE_EXISTING);
+        Files.setLastModifiedTime(archive, FileTime.from(epoch, TimeUnit.SECONDS));
+        String firstFrame = Files.readAllLines(log).stream().filter(l -> l.startsWith("start to first frame"))
+                .findFirst().orElse("");
+        System.out.printf("[installers] class-data archive made in %.0f s (%s)%n", (System.nanoTime() - start) / 1e9,
+                firstFrame);
+        return archive;
+    }
+
+    private static Path noArchive(String why) {
+        System.out.println("[installers] WARNING: no class-data archive, so the installed app starts slower: " + why);
+        return null;
+    }
+
+    /** The unshare command that can mount over the given folder, as an unprivileged user or as root, or null. */
+    private static List<String> mountNamespace(Path over) {
+        if (!onPath("unshare")) {
+            return null;
+        }
+        for (List<String> unshare : List.of(List.of("unshare", "--user", "--map-root-user", "--mount"),
+                List.of("unshare", "--mount"))) {
+            List<String> probe = new ArrayList<>(unshare);
+            probe.addAll(List.of("sh", "-c", "mount -t tmpfs unfold-probe \"$1\"", "sh", over.toString()));
+            try {
+                if (waitFor(new ProcessBuilder(probe).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start(), 30) == 0) {
+                    return unshare;
+                }
+            } catch (IOException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** Where the Linux packages install the app image: linux-installer.args' --install-dir/--linux-package-name. */
+    private static String linuxInstallDir() throws IOException {
+        List<String> tokens = new ArrayList<>();
+        for (String line : Files.readAllLines(OPTIONS.resolve("linux-installer.args"))) {
+            if (!line.strip().startsWith("#")) {
+                Matcher m = Pattern.compile("\"([^\"]*)\"|(\\S+)").matcher(line);
+                while (m.find()) {
+                    tokens.add(m.group(1) != null ? m.group(1) : m.group(2));
+                }
+            }
+        }
+        int dir = tokens.indexOf("--install-dir");
+        int pkg = tokens.indexOf("--linux-package-name");
+        if (dir < 0 || pkg < 0 || dir + 1 >= tokens.size() || pkg + 1 >= tokens.size()) {
+            fail(OPTIONS.resolve("linux-installer.args") + " must give --install-dir and --linux-package-name");
+        }
+        return tokens.get(dir + 1).replaceFirst("/+$", "") + "/" + tokens.get(pkg + 1);
+    }
+
+    /**
+     * The time given to every file of the Linux packages: SOURCE_DATE_EPOCH where set (reproducible builds),
+     * otherwise now; never later than now, since the packaging tools only clamp later times down to it.
+     */
+    private static long sourceDateEpoch() {
+        long now = System.currentTimeMillis() / 1000;
+        try {
+            return Math.min(now, Long.parseLong(System.getenv().getOrDefault("SOURCE_DATE_EPOCH", "").strip()));
+        } catch (NumberFormatException e) {
+            return now;
+        }
+    }
+
+    private static int waitFor(Process process, long seconds) {
+        try {
+            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                process.waitFor();
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail("interrupted");
+            return -1;
+        }
     }
 
     /**
@@ -239,19 +501,14 @@ public final class BuildInstallers {
         return currentOs().equals("macos") ? name + ".app" : name;
     }
 
-    /** Packs the Linux app image as a tar.gz that runs from wherever it is unpacked (tar keeps the modes). */
+    /** Packs the Linux app image as a tar.gz that runs from wherever it is unpacked (tar keeps modes and times). */
     private Path tarball(Path image, String fileName) throws IOException {
         Path archive = dest.resolve(fileName);
         Files.deleteIfExists(archive);
-        ProcessBuilder pb = new ProcessBuilder("tar", "-czf", archive.toString(), "-C", dest.toString(),
-                image.getFileName().toString()).inheritIO();
-        try {
-            if (pb.start().waitFor() != 0) {
-                fail("tar could not pack " + image);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            fail("interrupted");
+        ProcessBuilder pb = new ProcessBuilder("tar", "-czf", archive.toString(), "-C",
+                image.toAbsolutePath().getParent().toString(), image.getFileName().toString()).inheritIO();
+        if (waitFor(pb.start(), 600) != 0) {
+            fail("tar could not pack " + image);
         }
         return archive;
     }
