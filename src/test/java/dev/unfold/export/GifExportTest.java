@@ -241,6 +241,8 @@ class GifExportTest {
                     full).write(5, frames(40, 40), out, ExportProgress.NONE, new CancelToken()));
 
             assertOneLine(e, "anim.gif", "the disk is full");
+            assertEquals(ExportException.Reason.DISK_FULL, e.reason());
+            assertEquals(java.util.List.of(out.toAbsolutePath().normalize().toString()), e.details());
             assertNoTemporaryFiles(folder, before);
         } finally {
             try (var paths = Files.walk(folder)) {
@@ -274,6 +276,7 @@ class GifExportTest {
             ExportException e = assertThrows(ExportException.class,
                     () -> gif.write(3, frames(8, 8), out, ExportProgress.NONE, new CancelToken()));
             assertOneLine(e, "the folder " + folder + " is not writable");
+            assertEquals(ExportException.Reason.NOT_WRITABLE, e.reason());
         }
         assertNoTemporaryFiles(folder, before);
     }
