@@ -40,7 +40,6 @@ public final class MainModel {
     private final FrameComputer computer;
     private final Executor fx;
     private final Backends backends;
-    private final InputSource inputSource = InputSource.RAMP;
 
     private final ReadOnlyObjectWrapper<Params> params = new ReadOnlyObjectWrapper<>(this, "params");
     private final Map<Pair, ReadOnlyBooleanWrapper> linked = new EnumMap<>(Pair.class);
@@ -62,6 +61,7 @@ public final class MainModel {
     private final ReadOnlyBooleanWrapper pinned = new ReadOnlyBooleanWrapper(this, "pinned");
     private final ReadOnlyObjectWrapper<Highlight> highlight = new ReadOnlyObjectWrapper<>(this, "highlight");
     private final ReadOnlyDoubleWrapper cellSize = new ReadOnlyDoubleWrapper(this, "cellSize");
+    private final ReadOnlyObjectWrapper<InputSource> input = new ReadOnlyObjectWrapper<>(this, "input", InputSource.RAMP);
 
     private double pendingSteps; // fractional steps carried between animation ticks
     private long requestedPosition = -1; // a position asked for before the frame that holds it arrived
@@ -218,6 +218,11 @@ public final class MainModel {
         return cellSize.getReadOnlyProperty();
     }
 
+    /** Where the input's values come from: the numbered ramp, or an image. */
+    public ReadOnlyObjectProperty<InputSource> inputProperty() {
+        return input.getReadOnlyProperty();
+    }
+
     /** What to remember for the next run (the window bounds are the caller's). */
     public Settings settings(Settings.WindowBounds window) {
         return new Settings(params.get(), linkedPairs(), order.get(), layout.get(), backendChoice.get(),
@@ -268,6 +273,16 @@ public final class MainModel {
         params.set(p);
         problem.set(ParamProblem.of(p));
         recompute();
+    }
+
+    /** Makes {@code source} the input, with {@code p} (an image's channels and size, say) in one computation. */
+    public void setInput(InputSource source, Params p) {
+        input.set(source);
+        if (p.equals(params.get())) {
+            recompute();
+        } else {
+            setParams(p);
+        }
     }
 
     public void applyPreset(Preset preset) {
@@ -423,7 +438,7 @@ public final class MainModel {
         }
         computing.set(true);
         FrameComputer.Request r = new FrameComputer.Request(p.geometry(), layout.get(), order.get(),
-                backendChoice.get(), inputSource);
+                backendChoice.get(), input.get());
         computer.submit(r, fx::execute, this::accept, this::fail);
     }
 
