@@ -73,7 +73,7 @@ public final class AppOptions {
     @Option(names = "--lang", paramLabel = "LANG", description = "en or ko")
     String lang;
 
-    @Option(names = "--theme", paramLabel = "THEME", description = "light or dark")
+    @Option(names = "--theme", paramLabel = "THEME", description = "light, dark or high-contrast")
     String theme;
 
     @Option(names = "--window", paramLabel = "WxH", description = "window size, e.g. 1600x960")
@@ -184,10 +184,9 @@ public final class AppOptions {
             }
         }
         if (theme != null) {
-            try {
-                appTheme = AppTheme.valueOf(theme.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new BadOption("unknown theme '" + theme + "' (expected light or dark)");
+            appTheme = AppTheme.parse(theme);
+            if (appTheme == null) {
+                throw new BadOption("unknown theme '" + theme + "' (expected light, dark or high-contrast)");
             }
         }
         if (window != null) {

@@ -38,6 +38,8 @@ public final class MainWindow {
     private final I18n i18n;
     private final ObjectProperty<AppTheme> theme = new SimpleObjectProperty<>(this, "theme", AppTheme.LIGHT);
     private final ObjectProperty<Palette> palette = new SimpleObjectProperty<>(this, "palette", Palette.LIGHT);
+    private final javafx.beans.property.BooleanProperty colourBlindSafe =
+            new javafx.beans.property.SimpleBooleanProperty(this, "colourBlindSafe");
     private final BorderPane root = new BorderPane();
     private final InputView inputView;
     private final ColumnView columnView;
@@ -100,6 +102,7 @@ public final class MainWindow {
         root.setBottom(new StatusLine(model, i18n));
 
         theme.addListener((o, a, t) -> applyTheme(t));
+        colourBlindSafe.addListener((o, a, on) -> applyTheme(theme.get()));
         applyTheme(theme.get());
         i18n.localeProperty().addListener((o, a, l) -> applyFont(l));
         applyFont(i18n.locale());
@@ -153,7 +156,7 @@ public final class MainWindow {
     /** The theme hook: AtlantaFX for the controls, a palette for the canvases, a style class for our CSS. */
     private void applyTheme(AppTheme t) {
         javafx.application.Application.setUserAgentStylesheet(t.userAgentStylesheet());
-        palette.set(t.palette());
+        palette.set(t.palette(colourBlindSafe.get()));
         root.getStyleClass().removeAll("light", "dark");
         root.getStyleClass().add(t.dark() ? "dark" : "light");
     }
@@ -199,6 +202,16 @@ public final class MainWindow {
 
     public ObjectProperty<AppTheme> themeProperty() {
         return theme;
+    }
+
+    /** Channel and highlight colours from the Okabe–Ito set (see {@link Palette#colourBlindSafe()}). */
+    public javafx.beans.property.BooleanProperty colourBlindSafeProperty() {
+        return colourBlindSafe;
+    }
+
+    /** The palette the canvases draw with now. */
+    public javafx.beans.value.ObservableValue<Palette> paletteProperty() {
+        return palette;
     }
 
     public Parent root() {
