@@ -88,6 +88,9 @@ public final class AppOptions {
     @Option(names = "--headless", description = "render without a display (Monocle)")
     boolean headless;
 
+    @CommandLine.Mixin
+    ClassroomOptions classroom = new ClassroomOptions();
+
     private Settings settings;
     private Locale locale;
     private AppTheme appTheme = AppTheme.LIGHT;
@@ -139,6 +142,7 @@ public final class AppOptions {
         if (batch != null) {
             p = p.with(ParamKey.N, inRange("--batch", ParamKey.N, batch));
         }
+        p = classroom.apply(p);
         if (!p.valid()) {
             throw new BadOption(p.problems().get(0));
         }
@@ -263,6 +267,16 @@ public final class AppOptions {
 
     public AppTheme theme() {
         return appTheme;
+    }
+
+    /** True when --theme was given; otherwise the remembered theme applies. */
+    public boolean themeGiven() {
+        return theme != null;
+    }
+
+    /** Image input, presentation mode, parameter panel, palette. */
+    public ClassroomOptions classroom() {
+        return classroom;
     }
 
     /** The window size asked for, or null. */

@@ -46,6 +46,10 @@ public final class MainWindow {
     private final ParamPanel params;
     private final TransportBar transport;
     private final FormulaPanel formula;
+    private final TopBar topBar;
+    private final StackPane viewArea;
+    private final javafx.beans.property.BooleanProperty paramsShown =
+            new javafx.beans.property.SimpleBooleanProperty(this, "paramsShown", true);
     private final AnimationTimer timer;
     private long lastTick;
     private boolean animate;
@@ -64,7 +68,8 @@ public final class MainWindow {
         transport = new TransportBar(model, i18n);
         formula = new FormulaPanel(model, i18n);
 
-        root.setTop(new TopBar(model, i18n));
+        topBar = new TopBar(model, i18n);
+        root.setTop(topBar);
         ScrollPane left = new ScrollPane(params);
         left.setFitToWidth(true);
         left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -72,6 +77,7 @@ public final class MainWindow {
         left.setMinWidth(300);
         left.getStyleClass().add("side-scroll");
         root.setLeft(left);
+        paramsShown.addListener((o, was, on) -> root.setLeft(on ? left : null));
         ScrollPane right = new ScrollPane(formula);
         right.setFitToWidth(true);
         right.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -95,6 +101,7 @@ public final class MainWindow {
         banner.textProperty().bind(i18n.bind(() -> model.problem() == null ? ""
                 : i18n.get("problem.banner", ProblemText.describe(model.problem(), i18n)), model.problemProperty()));
         StackPane views = new StackPane(split, banner);
+        viewArea = views;
         StackPane.setAlignment(banner, Pos.CENTER);
         VBox center = new VBox(views, transport);
         VBox.setVgrow(views, Priority.ALWAYS);
@@ -212,6 +219,21 @@ public final class MainWindow {
     /** The palette the canvases draw with now. */
     public javafx.beans.value.ObservableValue<Palette> paletteProperty() {
         return palette;
+    }
+
+    /** False hides the parameter panel, e.g. to give a projector's width to the views. */
+    public javafx.beans.property.BooleanProperty paramsShownProperty() {
+        return paramsShown;
+    }
+
+    /** Puts a menu bar above the tool bar. */
+    public void setMenuBar(javafx.scene.control.MenuBar menuBar) {
+        root.setTop(new VBox(menuBar, topBar));
+    }
+
+    /** The views with their captions, without panels or transport: what an export for slides shows. */
+    public Node viewArea() {
+        return viewArea;
     }
 
     public Parent root() {
