@@ -71,6 +71,9 @@ public final class Classroom {
         menuBar = new AppMenuBar(this, window, model, i18n).build();
         window.setMenuBar(menuBar);
         images.acceptDrops(window.inputView());
+        window.inputView().accessibleTextProperty().bind(i18n.text("view.input.a11y"));
+        window.columnView().accessibleTextProperty().bind(i18n.text("view.column.a11y"));
+        nameFromTooltips(window.root());
 
         window.themeProperty().addListener((o, a, t) -> {
             sceneStyles();
@@ -199,6 +202,18 @@ public final class Classroom {
         if (!s.equals(settings)) {
             settings = s;
             store.accept(s);
+        }
+    }
+
+    /** Controls given a tooltip by hand, not through {@link Controls#tip}, are named by it for screen readers too. */
+    private static void nameFromTooltips(javafx.scene.Node n) {
+        if (n instanceof javafx.scene.control.Control c && c.getTooltip() != null
+                && !c.accessibleTextProperty().isBound() && c.getAccessibleText() == null
+                && !(c instanceof javafx.scene.control.Labeled l && l.getText() != null && !l.getText().isBlank())) {
+            c.accessibleTextProperty().bind(c.getTooltip().textProperty());
+        }
+        if (n instanceof javafx.scene.Parent p) {
+            p.getChildrenUnmodifiable().forEach(Classroom::nameFromTooltips);
         }
     }
 

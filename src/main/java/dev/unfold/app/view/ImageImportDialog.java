@@ -96,7 +96,7 @@ public final class ImageImportDialog extends Dialog<ImageImportDialog.Choice> {
 
         HBox pictures = new HBox(24, new VBox(6, original, originalCaption), new VBox(6, preview, previewCaption));
         VBox content = new VBox(18, pictures, choices);
-        content.setPadding(new Insets(6, 4, 0, 4));
+        content.setPadding(new Insets(16, 18, 8, 18));
         getDialogPane().setContent(content);
         getDialogPane().getButtonTypes().setAll(USE, ButtonType.CANCEL);
         Button use = (Button) getDialogPane().lookupButton(USE);
