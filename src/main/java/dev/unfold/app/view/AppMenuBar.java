@@ -39,7 +39,7 @@ final class AppMenuBar {
         MenuBar bar = new MenuBar(file(), view(), help());
         bar.setId("menu-bar");
         bar.setAccessibleText(i18n.get("menu.bar"));
-        i18n.localeProperty().addListener(o -> bar.setAccessibleText(i18n.get("menu.bar")));
+        i18n.localeProperty().addListener((o, was, now) -> bar.setAccessibleText(i18n.get("menu.bar")));
         return bar;
     }
 

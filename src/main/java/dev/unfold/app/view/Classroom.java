@@ -177,9 +177,13 @@ public final class Classroom {
     }
 
     public void showAbout() {
-        Alert about = new Alert(Alert.AlertType.INFORMATION, i18n.get("about.text"), ButtonType.CLOSE);
-        about.setTitle(i18n.get("about.title"));
-        about.setHeaderText(i18n.get("about.header", dev.unfold.cli.Version.current()));
+        ButtonType close = new ButtonType(i18n.get("dialog.close"), javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert about = new Alert(Alert.AlertType.INFORMATION, "", close);
+        about.contentTextProperty().bind(i18n.text("about.text"));
+        about.titleProperty().bind(i18n.text("about.title"));
+        about.headerTextProperty().bind(i18n.text("about.header", dev.unfold.cli.Version.current()));
+        ((javafx.scene.control.Button) about.getDialogPane().lookupButton(close)).textProperty()
+                .bind(i18n.text("dialog.close"));
         about.getDialogPane().setId("about");
         about.getDialogPane().setMinWidth(520);
         if (owner() != null) {
@@ -229,9 +233,14 @@ public final class Classroom {
         sceneStyles();
         s.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), presentation::toggle);
         s.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            boolean typing = s.getFocusOwner() instanceof TextInputControl;
-            if (e.getCode() == KeyCode.P && !typing && !e.isShortcutDown() && !e.isAltDown()) {
+            javafx.scene.Node focus = s.getFocusOwner();
+            if (e.getCode() == KeyCode.P && !typing(focus) && !e.isShortcutDown() && !e.isAltDown()) {
                 presentation.toggleParameters();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ENTER && focus instanceof javafx.scene.control.ButtonBase b
+                    && !e.isShortcutDown() && !e.isAltDown()) {
+                // Space plays and pauses wherever the focus is, so Enter presses the focused button
+                b.fire();
                 e.consume();
             }
         });
@@ -243,6 +252,13 @@ public final class Classroom {
         if (s.getWindow() instanceof Stage st) {
             presentation.attach(st);
         }
+    }
+
+    /** True where a key is a character being typed: text fields, and the number boxes. */
+    private static boolean typing(javafx.scene.Node focus) {
+        return focus instanceof TextInputControl
+                || focus instanceof javafx.scene.control.Spinner<?> sp && sp.isEditable()
+                || focus instanceof javafx.scene.control.ComboBox<?> cb && cb.isEditable();
     }
 
     /**

@@ -1,13 +1,15 @@
 package dev.unfold.app.view;
 
 import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.DialogPane;
 
 /**
- * Gives the windows the main window opens (dialogs, help, progress) its look: its stylesheets (our styles,
- * high contrast, the Korean font), the inline font of its root, and the theme's style classes.
+ * Gives the windows the main window opens (dialogs, help, progress) its look, and keeps it when the look
+ * changes while they are open: its stylesheets (our styles, high contrast, the Korean font), the inline font
+ * of its root, and the theme's style classes.
  */
 final class DialogStyle {
 
@@ -19,7 +21,7 @@ final class DialogStyle {
     static void copy(MainWindow window, Scene target) {
         Scene main = window.root().getScene();
         if (main != null) {
-            target.getStylesheets().setAll(main.getStylesheets());
+            Bindings.bindContent(target.getStylesheets(), main.getStylesheets());
         }
         style(window, target.getRoot());
     }
@@ -27,19 +29,24 @@ final class DialogStyle {
     static void copy(MainWindow window, DialogPane pane) {
         Scene main = window.root().getScene();
         if (main != null) {
-            pane.getStylesheets().setAll(main.getStylesheets());
+            Bindings.bindContent(pane.getStylesheets(), main.getStylesheets());
         }
         style(window, pane);
     }
 
     private static void style(MainWindow window, Parent root) {
         Parent main = window.root();
-        root.setStyle(main.getStyle());
+        root.styleProperty().bind(main.styleProperty());
         root.getStyleClass().add("unfold-dialog");
-        for (String c : SHARED_CLASSES) {
-            if (main.getStyleClass().contains(c) && !root.getStyleClass().contains(c)) {
-                root.getStyleClass().add(c);
+        Runnable classes = () -> {
+            root.getStyleClass().removeAll(SHARED_CLASSES);
+            for (String c : SHARED_CLASSES) {
+                if (main.getStyleClass().contains(c)) {
+                    root.getStyleClass().add(c);
+                }
             }
-        }
+        };
+        classes.run();
+        main.getStyleClass().addListener((javafx.collections.ListChangeListener<String>) c -> classes.run());
     }
 }

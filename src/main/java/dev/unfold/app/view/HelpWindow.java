@@ -82,7 +82,7 @@ public final class HelpWindow {
     public HelpWindow(MainWindow window, I18n i18n) {
         this.window = window;
         this.i18n = i18n;
-        i18n.localeProperty().addListener(o -> {
+        i18n.localeProperty().addListener((o, was, now) -> {
             if (tabs != null) {
                 fill();
             }

@@ -264,7 +264,8 @@ public final class MainWindow {
         Node focus = root.getScene() == null ? null : root.getScene().getFocusOwner();
         boolean typing = focus instanceof TextInputControl;
         boolean adjusting = typing || focus instanceof Slider || focus instanceof Spinner
-                || focus instanceof ComboBoxBase;
+                || focus instanceof ComboBoxBase
+                || focus instanceof javafx.scene.control.ToggleButton t && t.getToggleGroup() != null; // arrows pick
         KeyCode k = e.getCode();
         if (k == KeyCode.SPACE && !typing) {
             model.togglePlay();
