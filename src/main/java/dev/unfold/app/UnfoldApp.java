@@ -58,7 +58,7 @@ public final class UnfoldApp extends Application {
         }
         // screenshots and renders come out the same on every machine: nothing remembered is used or saved
         boolean reproducible = o.screenshot() != null || o.frameBench() || renderJob != null;
-        ClassroomSettingsStore classroomStore = ClassroomSettingsStore.user();
+        ClassroomSettingsStore classroomStore = reproducible ? null : ClassroomSettingsStore.user();
         ClassroomSettings remembered = reproducible ? ClassroomSettings.defaults() : classroomStore.load();
         Locale locale = o.locale() != null ? o.locale()
                 : remembered.locale() != null ? remembered.locale() : I18n.systemDefault();

@@ -31,9 +31,8 @@ public final class Presentation {
     /** Follows the stage: leaving full screen any other way (Esc, the window manager) ends the presentation. */
     public void attach(Stage s) {
         this.stage = s;
-        if (presenting.get() && !s.isFullScreen()) { // asked for before there was a window, e.g. --presentation
-            s.setFullScreenExitHint(i18n.get("presentation.hint"));
-            s.setFullScreen(true);
+        if (presenting.get()) { // asked for before there was a window, e.g. --presentation
+            fullScreen(true);
         }
         s.fullScreenProperty().addListener((o, was, full) -> {
             if (!full && presenting.get()) {
@@ -64,9 +63,33 @@ public final class Presentation {
             model.setCellSize(zoomBefore);
         }
         if (stage != null) {
-            stage.setFullScreenExitHint(i18n.get("presentation.hint"));
-            stage.setFullScreen(on);
+            fullScreen(on);
         }
+    }
+
+    /**
+     * Full screen now, or as soon as the window has the focus: a window that is not shown yet cannot be made
+     * full screen, and on some platforms (Monocle, which renders the headless screenshots) one without the
+     * focus cannot either.
+     */
+    private void fullScreen(boolean on) {
+        Stage s = stage;
+        if (s.isShowing() && s.isFocused()) {
+            s.setFullScreenExitHint(i18n.get("presentation.hint"));
+            s.setFullScreen(on);
+            return;
+        }
+        s.focusedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (now && s.isShowing()) {
+                    s.focusedProperty().removeListener(this);
+                    if (presenting.get() == on && s.isFullScreen() != on) {
+                        fullScreen(on);
+                    }
+                }
+            }
+        });
     }
 
     /** Hides or shows the parameter panel. */

@@ -6,6 +6,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Region;
 import javafx.scene.transform.Transform;
 
 /**
@@ -23,6 +24,7 @@ public final class ViewSnapshot implements AutoCloseable {
     private final int scale;
     private final List<CanvasPane> canvases = new ArrayList<>();
     private final SnapshotParameters parameters = new SnapshotParameters();
+    private final double[] sizes;
 
     private ViewSnapshot(Node node, int scale) {
         this.node = node;
@@ -30,6 +32,17 @@ public final class ViewSnapshot implements AutoCloseable {
         collect(node, canvases);
         parameters.setTransform(Transform.scale(scale, scale));
         canvases.forEach(c -> c.setBackingScale(scale));
+        // Every picture of a session has the size of the first: text elsewhere in the window (the step counter
+        // gaining a digit) can change what room the layout gives the node, and an animation's frames must match.
+        if (node instanceof Region r) {
+            sizes = new double[] {r.getMinWidth(), r.getPrefWidth(), r.getMaxWidth(), r.getMinHeight(),
+                    r.getPrefHeight(), r.getMaxHeight()};
+            r.setMinSize(r.getWidth(), r.getHeight());
+            r.setPrefSize(r.getWidth(), r.getHeight());
+            r.setMaxSize(r.getWidth(), r.getHeight());
+        } else {
+            sizes = null;
+        }
     }
 
     /** Starts drawing {@code node}'s canvases at {@code scale} (1 to {@link #MAX_SCALE}). */
@@ -63,6 +76,11 @@ public final class ViewSnapshot implements AutoCloseable {
 
     @Override
     public void close() {
+        if (node instanceof Region r && sizes != null) {
+            r.setMinSize(sizes[0], sizes[3]);
+            r.setPrefSize(sizes[1], sizes[4]);
+            r.setMaxSize(sizes[2], sizes[5]);
+        }
         canvases.forEach(c -> c.setBackingScale(1));
         canvases.forEach(c -> c.requestLayout());
     }
