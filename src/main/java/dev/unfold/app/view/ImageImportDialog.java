@@ -70,7 +70,6 @@ public final class ImageImportDialog extends Dialog<ImageImportDialog.Choice> {
         preview.setPreserveRatio(true);
         preview.setFitWidth(VIEW);
         preview.setFitHeight(VIEW);
-        preview.setSmooth(false); // one square per cell: this is what the grid will hold
         previewCaption.setId("image-preview-caption");
         previewCaption.setWrapText(true);
         previewCaption.setMaxWidth(VIEW);
@@ -133,8 +132,37 @@ public final class ImageImportDialog extends Dialog<ImageImportDialog.Choice> {
         int h = height.getValue();
         int w = width.getValue();
         BufferedImage grid = new ImageInput(name, picture, mode(), framing()).tensor(h, w).toImage();
-        preview.setImage(SwingFXUtils.toFXImage(grid, null));
+        preview.setImage(SwingFXUtils.toFXImage(cells(grid), null));
         previewCaption.setText(i18n.get("image.preview", h, w, mode().channels()));
+    }
+
+    /**
+     * The grid drawn as square cells with thin lines between them, enlarged here rather than by the image
+     * view: its smoothing switch is not honoured by every renderer, and a blurred preview would hide that the
+     * input is a grid of numbers.
+     */
+    static BufferedImage cells(BufferedImage grid) {
+        int cell = Math.max(1, (int) (VIEW / Math.max(grid.getWidth(), grid.getHeight())));
+        BufferedImage out = new BufferedImage(grid.getWidth() * cell, grid.getHeight() * cell,
+                BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = out.createGraphics();
+        try {
+            g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
+                    java.awt.RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+            g.drawImage(grid, 0, 0, out.getWidth(), out.getHeight(), null);
+            if (cell >= 8) {
+                g.setColor(new java.awt.Color(128, 128, 128, 90));
+                for (int i = 0; i <= grid.getWidth(); i++) {
+                    g.fillRect(Math.min(i * cell, out.getWidth() - 1), 0, 1, out.getHeight());
+                }
+                for (int i = 0; i <= grid.getHeight(); i++) {
+                    g.fillRect(0, Math.min(i * cell, out.getHeight() - 1), out.getWidth(), 1);
+                }
+            }
+        } finally {
+            g.dispose();
+        }
+        return out;
     }
 
     private RadioButton radio(String id, String key, Object value, ToggleGroup group) {

@@ -94,15 +94,15 @@ class ClassroomImagesFxTest extends ClassroomHarness {
         assertEquals(16, ((Spinner<?>) robot.lookup("#image-height").query()).getValue());
         assertTrue(((RadioButton) robot.lookup("#image-rgb").query()).isSelected());
         javafx.scene.image.ImageView preview = robot.lookup("#image-preview").queryAs(javafx.scene.image.ImageView.class);
-        assertEquals(16, preview.getImage().getWidth());
+        assertEquals(16 * 16, preview.getImage().getWidth(), "16 cells of 16 pixels");
 
         robot.clickOn("#image-stretch");
         fxRun(() -> {
             ((Spinner<Integer>) robot.lookup("#image-height").query()).getValueFactory().setValue(9);
             ((Spinner<Integer>) robot.lookup("#image-width").query()).getValueFactory().setValue(12);
         });
-        assertEquals(12, preview.getImage().getWidth(), "the preview follows the size");
-        assertEquals(9, preview.getImage().getHeight());
+        assertEquals(12 * 21, preview.getImage().getWidth(), "the preview follows the size: 12 cells across");
+        assertEquals(9 * 21, preview.getImage().getHeight());
         robot.clickOn("#image-use");
         settle();
 

@@ -276,6 +276,12 @@ class ClassroomLookFxTest extends ClassroomHarness {
         robot.type(KeyCode.P);
         assertNotNull(fx(() -> ((javafx.scene.layout.BorderPane) window.root()).getLeft()));
 
+        robot.type(KeyCode.F11);
+        waitFor(5, () -> classroom.presentation().presentingProperty().get());
+        robot.type(KeyCode.ESCAPE);
+        waitFor(5, () -> !classroom.presentation().presentingProperty().get());
+        assertFalse(stage.isFullScreen(), "Esc leaves full screen, and with it presentation mode");
+
         // P typed into a number box is a character, not a command
         Spinner<?> spinner = window.params().spinner(dev.unfold.app.model.ParamKey.SH);
         robot.clickOn(spinner.getEditor());
@@ -358,6 +364,9 @@ class ClassroomLookFxTest extends ClassroomHarness {
         waitFor(5, file::isShowing);
         robot.type(KeyCode.ESCAPE);
         waitFor(5, () -> !file.isShowing());
+        robot.type(KeyCode.F10).type(KeyCode.DOWN); // F10 puts the focus on the menu bar, Down opens the menu
+        waitFor(5, file::isShowing);
+        robot.type(KeyCode.ESCAPE);
     }
 
     @Test
