@@ -46,10 +46,6 @@ public enum AppTheme {
         return controls.getUserAgentStylesheetBSS();
     }
 
-    public Palette palette() {
-        return palette;
-    }
-
     /** The palette for the canvases, with channel and highlight colours that stay apart for colour-blind viewers. */
     public Palette palette(boolean colourBlindSafe) {
         return colourBlindSafe ? this.colourBlindSafe : palette;

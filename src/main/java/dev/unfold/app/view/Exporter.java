@@ -74,7 +74,6 @@ public final class Exporter {
         return t;
     });
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    private int maxFrames = AnimationPlan.DEFAULT_MAX_FRAMES;
     private Stage progress;
 
     /** {@code streams} wraps every file's stream; the application passes the identity. */
@@ -90,11 +89,6 @@ public final class Exporter {
     /** True while an export runs; the menus offer no second one meanwhile. */
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
-    }
-
-    /** The most frames an animation export draws; longer animations are sampled evenly. */
-    public void setMaxFrames(int max) {
-        this.maxFrames = max;
     }
 
     /** The views as a PNG at {@code scale} (1 to 3). */
@@ -144,7 +138,8 @@ public final class Exporter {
         if (!canStart()) {
             return;
         }
-        long[] positions = AnimationPlan.positions(model.lengthProperty().get(), maxFrames);
+        long[] positions = AnimationPlan.positions(model.lengthProperty().get(),
+                AnimationPlan.DEFAULT_MAX_FRAMES);
         AnimationFrames frames = new AnimationFrames(model, window.viewArea(), 1, positions);
         Duration delay = Duration.ofMillis(Math.round(1000 / Math.max(0.5, model.speedProperty().get())));
         start(target, new Job() {

@@ -21,14 +21,12 @@ public final class ViewSnapshot implements AutoCloseable {
     public static final int MAX_SCALE = 3;
 
     private final Node node;
-    private final int scale;
     private final List<CanvasPane> canvases = new ArrayList<>();
     private final SnapshotParameters parameters = new SnapshotParameters();
     private final double[] sizes;
 
     private ViewSnapshot(Node node, int scale) {
         this.node = node;
-        this.scale = scale;
         collect(node, canvases);
         parameters.setTransform(Transform.scale(scale, scale));
         canvases.forEach(c -> c.setBackingScale(scale));
@@ -68,10 +66,6 @@ public final class ViewSnapshot implements AutoCloseable {
         }
         canvases.forEach(CanvasPane::drawIfDirty);
         return node.snapshot(parameters, null);
-    }
-
-    public int scale() {
-        return scale;
     }
 
     @Override
