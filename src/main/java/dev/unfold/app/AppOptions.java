@@ -73,7 +73,7 @@ public final class AppOptions {
     @Option(names = "--lang", paramLabel = "LANG", description = "en or ko")
     String lang;
 
-    @Option(names = "--theme", paramLabel = "THEME", description = "light or dark")
+    @Option(names = "--theme", paramLabel = "THEME", description = "light, dark or high-contrast")
     String theme;
 
     @Option(names = "--window", paramLabel = "WxH", description = "window size, e.g. 1600x960")
@@ -90,6 +90,8 @@ public final class AppOptions {
 
     @CommandLine.Mixin
     ViewOptions viewOptions = new ViewOptions();
+    @CommandLine.Mixin
+    ClassroomOptions classroom = new ClassroomOptions();
 
     private Settings settings;
     private Locale locale;
@@ -142,6 +144,7 @@ public final class AppOptions {
         if (batch != null) {
             p = p.with(ParamKey.N, inRange("--batch", ParamKey.N, batch));
         }
+        p = classroom.apply(p);
         if (!p.valid()) {
             throw new BadOption(p.problems().get(0));
         }
@@ -188,10 +191,9 @@ public final class AppOptions {
             }
         }
         if (theme != null) {
-            try {
-                appTheme = AppTheme.valueOf(theme.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new BadOption("unknown theme '" + theme + "' (expected light or dark)");
+            appTheme = AppTheme.parse(theme);
+            if (appTheme == null) {
+                throw new BadOption("unknown theme '" + theme + "' (expected light, dark or high-contrast)");
             }
         }
         if (window != null) {
@@ -268,6 +270,16 @@ public final class AppOptions {
 
     public AppTheme theme() {
         return appTheme;
+    }
+
+    /** True when --theme was given; otherwise the remembered theme applies. */
+    public boolean themeGiven() {
+        return theme != null;
+    }
+
+    /** Image input, presentation mode, parameter panel, palette. */
+    public ClassroomOptions classroom() {
+        return classroom;
     }
 
     /** The window size asked for, or null. */

@@ -1,14 +1,20 @@
 package dev.unfold.app;
 
 import dev.unfold.app.headless.FrameBench;
+import dev.unfold.app.headless.Render;
 import dev.unfold.app.headless.Screenshot;
 import dev.unfold.app.i18n.I18n;
 import dev.unfold.app.model.FrameComputer;
 import dev.unfold.app.model.MainModel;
 import dev.unfold.app.model.Settings;
 import dev.unfold.app.model.SettingsStore;
+import dev.unfold.app.view.Classroom;
+import dev.unfold.app.view.ClassroomSettings;
 import dev.unfold.app.view.MainWindow;
+import dev.unfold.media.ImageImporter;
 import dev.unfold.core.Backends;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -19,10 +25,17 @@ import javafx.stage.Stage;
 public final class UnfoldApp extends Application {
 
     private static volatile AppOptions preparsed;
+    private static volatile Render.Job renderJob;
     private static volatile long launchNanos;
 
     private FrameComputer computer;
     private MainWindow window;
+
+    /** Starts the toolkit headless to render an animation (the {@code render} command), then exits. */
+    public static void launchRender(AppOptions options, Render.Job job) {
+        renderJob = job;
+        launch(options, new String[0]);
+    }
 
     /** Starts the toolkit with options the launcher has already checked. */
     public static void launch(AppOptions options, String[] args) {
@@ -44,14 +57,39 @@ public final class UnfoldApp extends Application {
                 return;
             }
         }
-        I18n i18n = new I18n(o.locale() != null ? o.locale() : I18n.systemDefault());
+        // screenshots and renders come out the same on every machine: nothing remembered is used or saved
+        boolean reproducible = o.screenshot() != null || o.frameBench() || renderJob != null;
+        ClassroomSettingsStore classroomStore = reproducible ? null : ClassroomSettingsStore.user();
+        ClassroomSettings remembered = reproducible ? ClassroomSettings.defaults() : classroomStore.load();
+        Locale locale = o.locale() != null ? o.locale()
+                : remembered.locale() != null ? remembered.locale() : I18n.systemDefault();
+        I18n i18n = new I18n(locale);
         Backends backends = Backends.discover();
         computer = new FrameComputer(backends);
         MainModel model = new MainModel(backends, computer, Platform::runLater, o.settings());
         MainWindow window = new MainWindow(model, i18n);
         this.window = window;
-        window.themeProperty().set(o.theme());
+        ClassroomOptions co = o.classroom();
+        ClassroomSettings start = remembered.withTheme(o.themeGiven() ? o.theme() : remembered.theme());
+        if (co.colourBlindSafe() != null) {
+            start = start.withColourBlindSafe(co.colourBlindSafe());
+        }
+        Classroom classroom = new Classroom(window, model, i18n, start,
+                reproducible ? s -> { } : classroomStore::save, UnaryOperator.identity(), new ImageImporter());
+        if (o.locale() != null && !reproducible) {
+            classroomStore.save(classroom.settings()); // a language asked for at start is remembered too
+        }
         o.viewOptions().applyTo(model, window.deck().backward());
+        if (co.input() != null) { // an image given on the command line wins over --input
+            model.setInput(co.input(), model.params());
+        }
+        window.paramsShownProperty().set(!co.hideParams());
+        classroom.presentation().setPresenting(co.presentation());
+
+        if (renderJob != null) {
+            Render.run(stage, model, window, o, renderJob);
+            return;
+        }
 
         if (o.screenshot() != null) {
             Screenshot.render(stage, model, window, o);

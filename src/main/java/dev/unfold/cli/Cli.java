@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The command line: {@code im2col}, {@code col2im}, {@code info}, {@code bench}.
+ * The command line: {@code im2col}, {@code col2im}, {@code info}, {@code bench}, and {@code render}, which draws the
+ * window's animation headless.
  *
  * <p>Exit codes: 0 done, {@link #ERROR} (2) for any error. An error is exactly one line {@code unfold: <what is wrong>}
  * on stderr; picocli's own messages for unknown options and bad values go through the same handler,
@@ -24,7 +25,7 @@ public final class Cli {
 
     public static final int ERROR = 2;
 
-    private static final String COMMANDS = "im2col, col2im, info, bench or help";
+    private static final String COMMANDS = "im2col, col2im, info, bench, render or help";
 
     private Cli() {
     }
@@ -32,7 +33,7 @@ public final class Cli {
     @Command(name = "unfold", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "im2col and col2im on .npy files, and benchmarks of the backends.",
             subcommands = {Im2colCommand.class, Col2imCommand.class, InfoCommand.class, BenchCommand.class,
-                    CommandLine.HelpCommand.class},
+                    dev.unfold.app.headless.RenderCommand.class, CommandLine.HelpCommand.class},
             footer = {"", "Exit codes: 0 done; 2 on any error, with one line 'unfold: ...' on stderr.",
                     "With no arguments the jar opens the application window."})
     static final class Root implements Callable<Integer> {

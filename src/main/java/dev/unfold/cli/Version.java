@@ -9,9 +9,9 @@ import picocli.CommandLine.IVersionProvider;
  * This build's version: the jar manifest's Implementation-Version, or, when running from classes (tests,
  * {@code mvn javafx:run}), the version Maven filtered into {@code version.properties}.
  */
-final class Version implements IVersionProvider {
+public final class Version implements IVersionProvider {
 
-    static String current() {
+    public static String current() {
         String v = Version.class.getPackage().getImplementationVersion();
         if (v != null && !v.isBlank()) {
             return v;

@@ -25,7 +25,11 @@ public final class CsvExport {
         this(UnaryOperator.identity());
     }
 
-    CsvExport(UnaryOperator<OutputStream> filter) {
+    /**
+     * {@code filter} wraps the stream of every file written: a byte counter, say, or in tests a disk that
+     * runs full part way.
+     */
+    public CsvExport(UnaryOperator<OutputStream> filter) {
         this.filter = filter;
     }
 

@@ -3,6 +3,6 @@ package dev.unfold.export;
 /** The export was cancelled; nothing was written. */
 public final class ExportCancelledException extends ExportException {
     public ExportCancelledException() {
-        super("Export cancelled.");
+        super(Reason.CANCELLED, null);
     }
 }

@@ -43,7 +43,7 @@ final class ExportFiles {
         Path file = target.toAbsolutePath().normalize();
         checkParent(file);
         if (Files.isDirectory(file)) {
-            throw new ExportException("Cannot write " + file + ": it is a folder; choose a file name.");
+            throw new ExportException(ExportException.Reason.TARGET_IS_FOLDER, null, file);
         }
         try {
             AtomicFiles.write(file, out -> {
@@ -73,10 +73,10 @@ final class ExportFiles {
     static Path checkParent(Path target) throws ExportException {
         Path parent = target.getParent();
         if (parent == null) {
-            throw new ExportException("Cannot write " + target + ": choose a file or folder inside a folder.");
+            throw new ExportException(ExportException.Reason.NO_FOLDER, null, target);
         }
         if (!Files.isDirectory(parent)) {
-            throw new ExportException("Cannot write " + target + ": the folder " + parent + " does not exist.");
+            throw new ExportException(ExportException.Reason.FOLDER_MISSING, null, target, parent);
         }
         return parent;
     }
@@ -97,11 +97,10 @@ final class ExportFiles {
         } catch (ExportException e) {
             throw e;
         } catch (Exception e) {
-            throw new ExportException("Could not draw frame " + (index + 1) + " of " + count + ": "
-                    + reason(e) + ".", e);
+            throw new ExportException(ExportException.Reason.FRAME_FAILED, e, index + 1, count, reason(e));
         }
         if (image == null) {
-            throw new ExportException("Could not draw frame " + (index + 1) + " of " + count + ": it came back empty.");
+            throw new ExportException(ExportException.Reason.FRAME_EMPTY, null, index + 1, count);
         }
         return image;
     }
@@ -117,20 +116,20 @@ final class ExportFiles {
             String text = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
             if (text.contains("no space left") || text.contains("disk quota exceeded")
                     || text.contains("not enough space")) {
-                return new ExportException("Cannot write " + target + ": the disk is full.", e);
+                return new ExportException(ExportException.Reason.DISK_FULL, e, target);
             }
         }
         Path parent = target.getParent();
         if (e instanceof NoSuchFileException) {
-            return new ExportException("Cannot write " + target + ": the folder " + parent + " does not exist.", e);
+            return new ExportException(ExportException.Reason.FOLDER_MISSING, e, target, parent);
         }
         if (e instanceof AccessDeniedException || reasonIs(e, "operation not permitted")) {
-            return new ExportException("Cannot write " + target + ": the folder " + parent + " is not writable.", e);
+            return new ExportException(ExportException.Reason.NOT_WRITABLE, e, target, parent);
         }
         if (reasonIs(e, "read-only file system")) {
-            return new ExportException("Cannot write " + target + ": the folder " + parent + " is on a read-only disk.", e);
+            return new ExportException(ExportException.Reason.READ_ONLY, e, target, parent);
         }
-        return new ExportException("Cannot write " + target + ": " + reason(e) + ".", e);
+        return new ExportException(ExportException.Reason.WRITE_FAILED, e, target, reason(e));
     }
 
     private static boolean reasonIs(IOException e, String reason) {

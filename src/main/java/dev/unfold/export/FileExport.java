@@ -24,7 +24,11 @@ public final class FileExport {
         write(target, UnaryOperator.identity(), body);
     }
 
-    static void write(Path target, UnaryOperator<OutputStream> filter, Body body) throws ExportException {
+    /**
+     * {@code filter} wraps the stream of every file written: a byte counter, say, or in tests a disk that
+     * runs full part way.
+     */
+    public static void write(Path target, UnaryOperator<OutputStream> filter, Body body) throws ExportException {
         ExportFiles.writeFile(target, filter, body::writeTo);
     }
 }

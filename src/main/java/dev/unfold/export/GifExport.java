@@ -39,7 +39,11 @@ public final class GifExport {
         this(frameDelay, loop, UnaryOperator.identity());
     }
 
-    GifExport(Duration frameDelay, boolean loop, UnaryOperator<OutputStream> filter) {
+    /**
+     * {@code filter} wraps the stream of every file written: a byte counter, say, or in tests a disk that
+     * runs full part way.
+     */
+    public GifExport(Duration frameDelay, boolean loop, UnaryOperator<OutputStream> filter) {
         long hundredths = Math.round(frameDelay.toMillis() / 10.0);
         this.delayHundredths = (int) Math.max(MIN_DELAY.toMillis() / 10, Math.min(0xffff, hundredths));
         this.loop = loop;
@@ -75,9 +79,8 @@ public final class GifExport {
                     width = frame.getWidth();
                     height = frame.getHeight();
                 } else if (frame.getWidth() != width || frame.getHeight() != height) {
-                    throw new ExportException("Could not draw frame " + (i + 1) + " of " + frameCount + ": it is "
-                            + frame.getWidth() + " × " + frame.getHeight() + " pixels, the first frame " + width
-                            + " × " + height + ".");
+                    throw new ExportException(ExportException.Reason.FRAME_SIZE, null, i + 1, frameCount,
+                            frame.getWidth(), frame.getHeight(), width, height);
                 }
                 ImageWriteParam param = writer.getDefaultWriteParam();
                 IIOMetadata metadata = writer.getDefaultImageMetadata(

@@ -33,7 +33,11 @@ public final class PngExport {
         this(UnaryOperator.identity());
     }
 
-    PngExport(UnaryOperator<OutputStream> filter) {
+    /**
+     * {@code filter} wraps the stream of every file written: a byte counter, say, or in tests a disk that
+     * runs full part way.
+     */
+    public PngExport(UnaryOperator<OutputStream> filter) {
         this.filter = filter;
     }
 

@@ -34,7 +34,11 @@ public final class PngSequenceExport {
         this(UnaryOperator.identity());
     }
 
-    PngSequenceExport(UnaryOperator<OutputStream> filter) {
+    /**
+     * {@code filter} wraps the stream of every file written: a byte counter, say, or in tests a disk that
+     * runs full part way.
+     */
+    public PngSequenceExport(UnaryOperator<OutputStream> filter) {
         this.filter = filter;
     }
 
@@ -52,11 +56,10 @@ public final class PngSequenceExport {
         Path target = folder.toAbsolutePath().normalize();
         Path parent = ExportFiles.checkParent(target);
         if (Files.exists(target) && !Files.isDirectory(target)) {
-            throw new ExportException("Cannot write frames into " + target + ": it is a file, not a folder.");
+            throw new ExportException(ExportException.Reason.FRAMES_TARGET_IS_FILE, null, target);
         }
         if (Files.isDirectory(target) && !holdsOnlyFrames(target)) {
-            throw new ExportException("Cannot write frames into " + target
-                    + ": it already holds other files; choose an empty folder or a new name.");
+            throw new ExportException(ExportException.Reason.FRAMES_FOLDER_NOT_EMPTY, null, target);
         }
         Path staging;
         try {

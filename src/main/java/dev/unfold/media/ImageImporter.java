@@ -1,6 +1,7 @@
 package dev.unfold.media;
 
 import dev.unfold.core.Backends;
+import dev.unfold.media.ImageImportException.Reason;
 import java.awt.image.BufferedImage;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -66,27 +67,27 @@ public final class ImageImporter {
     public BufferedImage read(Path file) throws ImageImportException {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         if (!Files.exists(file)) {
-            throw new ImageImportException(name + ": no such file.");
+            throw new ImageImportException(Reason.NO_SUCH_FILE, null, name);
         }
         if (Files.isDirectory(file)) {
-            throw new ImageImportException(name + " is a folder, not an image.");
+            throw new ImageImportException(Reason.FOLDER, null, name);
         }
         if (!Files.isReadable(file)) {
-            throw new ImageImportException(name + " cannot be read: permission denied.");
+            throw new ImageImportException(Reason.PERMISSION_DENIED, null, name);
         }
         try {
             if (Files.size(file) == 0) {
-                throw new ImageImportException(name + " is empty (0 bytes).");
+                throw new ImageImportException(Reason.EMPTY, null, name);
             }
         } catch (IOException e) {
-            throw new ImageImportException(name + " cannot be read: " + reason(e) + ".", e);
+            throw new ImageImportException(Reason.UNREADABLE, e, name, reason(e));
         }
         try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
             return decode(in, name);
         } catch (FileNotFoundException e) {
-            throw new ImageImportException(name + " cannot be opened: " + reason(e) + ".", e);
+            throw new ImageImportException(Reason.CANNOT_OPEN, e, name, reason(e));
         } catch (IOException e) {
-            throw new ImageImportException(name + " cannot be read: " + reason(e) + ".", e);
+            throw new ImageImportException(Reason.UNREADABLE, e, name, reason(e));
         }
     }
 
@@ -97,19 +98,19 @@ public final class ImageImporter {
     public BufferedImage read(InputStream in, String name) throws ImageImportException {
         try (ImageInputStream images = new MemoryCacheImageInputStream(in)) {
             if (images.read() < 0) {
-                throw new ImageImportException(name + " is empty (0 bytes).");
+                throw new ImageImportException(Reason.EMPTY, null, name);
             }
             images.seek(0);
             return decode(images, name);
         } catch (IOException e) {
-            throw new ImageImportException(name + " cannot be read: " + reason(e) + ".", e);
+            throw new ImageImportException(Reason.UNREADABLE, e, name, reason(e));
         }
     }
 
     private BufferedImage decode(ImageInputStream in, String name) throws ImageImportException {
         ImageReader reader = supportedReader(in);
         if (reader == null) {
-            throw new ImageImportException(name + " is not a PNG, JPEG, GIF or BMP image.");
+            throw new ImageImportException(Reason.NOT_AN_IMAGE, null, name);
         }
         try {
             reader.setInput(in, true, true);
@@ -120,16 +121,15 @@ public final class ImageImporter {
                 width = reader.getWidth(0);
                 height = reader.getHeight(0);
             } catch (IndexOutOfBoundsException e) {
-                throw new ImageImportException(name + " contains no image.", e);
+                throw new ImageImportException(Reason.NO_IMAGE, e, name);
             }
             if (width <= 0 || height <= 0) {
-                throw new ImageImportException(name + " declares a size of " + width + " × " + height
-                        + " pixels, which holds no image.");
+                throw new ImageImportException(Reason.NO_PIXELS, null, name, Integer.toString(width),
+                        Integer.toString(height));
             }
             if ((long) width * height > maxPixels) {
-                throw new ImageImportException(name + " is " + width + " × " + height + " pixels ("
-                        + megapixels((long) width * height) + " megapixels); Unfold opens images of up to "
-                        + megapixels(maxPixels) + " megapixels.");
+                throw new ImageImportException(Reason.TOO_LARGE, null, name, Integer.toString(width),
+                        Integer.toString(height), megapixels((long) width * height), megapixels(maxPixels));
             }
             List<String> damage = new ArrayList<>();
             reader.addIIOReadWarningListener((source, warning) -> {
@@ -142,16 +142,16 @@ public final class ImageImporter {
             BufferedImage image = reader.read(0, reader.getDefaultReadParam());
             if (!damage.isEmpty()) {
                 String warning = damage.get(0).strip().replaceAll("\\s+", " ");
-                throw new ImageImportException(name + " is truncated or damaged: " + clause(warning) + ".");
+                throw new ImageImportException(Reason.TRUNCATED, null, name, clause(warning));
             }
             return image;
         } catch (IIOException | java.io.EOFException e) {
-            throw new ImageImportException(name + " is truncated or damaged: " + reason(e) + ".", e);
+            throw new ImageImportException(Reason.TRUNCATED, e, name, reason(e));
         } catch (IOException e) {
-            throw new ImageImportException(name + " cannot be read: " + reason(e) + ".", e);
+            throw new ImageImportException(Reason.UNREADABLE, e, name, reason(e));
         } catch (RuntimeException e) {
             // Some decoders fail on malformed data with unchecked exceptions (array indices, illegal arguments).
-            throw new ImageImportException(name + " is damaged and cannot be decoded.", e);
+            throw new ImageImportException(Reason.DAMAGED, e, name);
         } finally {
             reader.dispose();
         }

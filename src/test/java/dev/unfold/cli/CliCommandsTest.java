@@ -207,7 +207,7 @@ class CliCommandsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"im2col", "col2im", "info", "bench"})
+    @ValueSource(strings = {"im2col", "col2im", "info", "bench", "render"})
     void everyCommandHasHelp(String command) {
         CliRun r = ok(command, "--help");
         assertTrue(r.out().contains("\nUsage: unfold " + command + " "), r::toString);

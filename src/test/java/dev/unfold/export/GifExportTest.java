@@ -239,6 +239,7 @@ class GifExportTest {
         ExportException e = ExportFixtures.failsOnAFullDisk(fraction, GifExportTest::writeAnimation,
                 GifExportTest::oldAnimation);
         assertOneLine(e, "anim.gif", "the disk is full");
+        assertEquals(ExportException.Reason.DISK_FULL, e.reason());
     }
 
     @Test
@@ -278,6 +279,7 @@ class GifExportTest {
             ExportException e = assertThrows(ExportException.class,
                     () -> gif.write(3, frames(8, 8), out, ExportProgress.NONE, new CancelToken()));
             assertOneLine(e, "the folder " + folder + " is not writable");
+            assertEquals(ExportException.Reason.NOT_WRITABLE, e.reason());
         }
         assertNoTemporaryFiles(folder, before);
     }

@@ -193,6 +193,7 @@ class ImageImporterTest {
 
         assertOneLineAbout(e, "cut." + format);
         assertTrue(e.getMessage().contains("truncated or damaged"), e.getMessage());
+        assertEquals(ImageImportException.Reason.TRUNCATED, e.reason());
     }
 
     @Test
@@ -218,6 +219,8 @@ class ImageImporterTest {
         assertOneLineAbout(e, "bomb.png");
         assertTrue(e.getMessage().contains("100000 × 100000"), e.getMessage());
         assertTrue(e.getMessage().contains("up to 40 megapixels"), e.getMessage());
+        assertEquals(ImageImportException.Reason.TOO_LARGE, e.reason());
+        assertEquals(java.util.List.of("bomb.png", "100000", "100000", "10000", "40"), e.details());
     }
 
     @Test
@@ -291,6 +294,8 @@ class ImageImporterTest {
             ImageImportException e = assertThrows(ImageImportException.class, () -> importer.read(file));
             assertOneLineAbout(e, file.getFileName().toString());
             assertTrue(e.getMessage().contains("not a PNG, JPEG, GIF or BMP image"), e.getMessage());
+            assertEquals(ImageImportException.Reason.NOT_AN_IMAGE, e.reason());
+            assertEquals(java.util.List.of(file.getFileName().toString()), e.details());
         }
     }
 

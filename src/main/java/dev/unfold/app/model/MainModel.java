@@ -138,7 +138,7 @@ public final class MainModel {
         return view.get();
     }
 
-    /** Where the input values come from: a preset, with the cells the user typed. */
+    /** Where the input values come from: a preset or an image, with the cells the user typed. */
     public ReadOnlyObjectProperty<InputSource> inputProperty() {
         return input.getReadOnlyProperty();
     }
@@ -286,6 +286,16 @@ public final class MainModel {
         params.set(p);
         problem.set(ParamProblem.of(p));
         recompute();
+    }
+
+    /** Makes {@code source} the input, with {@code p} (an image's channels and size, say) in one computation. */
+    public void setInput(InputSource source, Params p) {
+        input.set(source);
+        if (p.equals(params.get())) {
+            recompute();
+        } else {
+            setParams(p);
+        }
     }
 
     public void applyPreset(Preset preset) {

@@ -1,21 +1,33 @@
 package dev.unfold.app.view;
 
+import java.util.ArrayList;
+import java.util.List;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
+import javafx.scene.transform.Scale;
 
 /**
- * A region that fills itself with one canvas and redraws it at most once per pulse: any number of model
- * changes in one frame cost one draw.
+ * A region that fills itself with one canvas (and any layers over it) and redraws them at most once per pulse:
+ * any number of model changes in one frame cost one draw.
+ *
+ * <p>A canvas is a bitmap, so a snapshot taken at 2× would only enlarge its pixels. For exports the pane can
+ * draw at a {@linkplain #setBackingScale backing scale}: its canvases get that many pixels per layout pixel and
+ * are shown shrunk by as much, so the same picture comes out sharp at 2× and 3×. Subclasses always draw in
+ * layout pixels ({@link #canvasWidth()} × {@link #canvasHeight()}).
  */
 abstract class CanvasPane extends Region {
 
     protected final Canvas canvas = new Canvas();
+    private final List<Canvas> layers = new ArrayList<>(List.of(canvas));
     private final Runnable pulse = this::drawIfDirty;
     private boolean dirty = true;
     private long draws;
+    private double backingScale = 1;
+    private double width;
+    private double height;
 
     CanvasPane() {
         getChildren().add(canvas);
@@ -29,6 +41,16 @@ abstract class CanvasPane extends Region {
             }
         });
         setMinSize(0, 0);
+    }
+
+    /** A transparent canvas over the main one, sized and scaled with it and drawn in the same {@link #draw}. */
+    protected final Canvas addLayer() {
+        Canvas layer = new Canvas();
+        layer.setMouseTransparent(true);
+        layers.add(layer);
+        getChildren().add(layer);
+        fit(layer);
+        return layer;
     }
 
     /** Asks for a redraw in the next pulse. */
@@ -49,11 +71,49 @@ abstract class CanvasPane extends Region {
 
     /** Draws now if anything changed since the last draw. */
     public void drawIfDirty() {
-        if (dirty && canvas.getWidth() > 0 && canvas.getHeight() > 0) {
+        if (dirty && width > 0 && height > 0) {
             dirty = false;
             draws++;
-            draw(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight());
+            if (backingScale == 1) {
+                draw(canvas.getGraphicsContext2D(), width, height);
+                return;
+            }
+            for (Canvas c : layers) {
+                GraphicsContext g = c.getGraphicsContext2D();
+                g.save();
+                g.setTransform(backingScale, 0, 0, backingScale, 0, 0);
+            }
+            try {
+                draw(canvas.getGraphicsContext2D(), width, height);
+            } finally {
+                for (Canvas c : layers) {
+                    c.getGraphicsContext2D().restore();
+                }
+            }
         }
+    }
+
+    /** Canvas pixels per layout pixel: 1 on screen; 2 or 3 while an export draws this pane. */
+    final void setBackingScale(double scale) {
+        if (scale != backingScale) {
+            backingScale = scale;
+            layers.forEach(this::fit);
+            dirty = true;
+        }
+    }
+
+    final double backingScale() {
+        return backingScale;
+    }
+
+    /** Width of the drawing area in layout pixels. */
+    protected final double canvasWidth() {
+        return width;
+    }
+
+    /** Height of the drawing area in layout pixels. */
+    protected final double canvasHeight() {
+        return height;
     }
 
     @Override
@@ -62,15 +122,28 @@ abstract class CanvasPane extends Region {
         drawIfDirty();
     }
 
-    /** Places the canvas; a new size forces a redraw. */
+    /** Places the canvas and its layers; a new size forces a redraw. */
     protected final void sizeCanvas(double x, double y, double width, double height) {
         double w = Math.max(0, Math.floor(width));
         double h = Math.max(0, Math.floor(height));
-        canvas.relocate(x, y);
-        if (w != canvas.getWidth() || h != canvas.getHeight()) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
+        for (Canvas c : layers) {
+            c.relocate(x, y);
+        }
+        if (w != this.width || h != this.height) {
+            this.width = w;
+            this.height = h;
+            layers.forEach(this::fit);
             dirty = true;
+        }
+    }
+
+    private void fit(Canvas c) {
+        c.setWidth(width * backingScale);
+        c.setHeight(height * backingScale);
+        if (backingScale == 1) {
+            c.getTransforms().clear();
+        } else {
+            c.getTransforms().setAll(new Scale(1 / backingScale, 1 / backingScale, 0, 0));
         }
     }
 

@@ -101,8 +101,8 @@ public final class ColumnView extends CanvasPane {
         }
         int r = grid.displayRow(row, tap);
         int k = grid.displayCol(row, tap);
-        double bodyH = canvas.getHeight() - headerH;
-        double bodyW = canvas.getWidth() - headerW;
+        double bodyH = canvasHeight() - headerH;
+        double bodyW = canvasWidth() - headerW;
         double top = r * cellH;
         if (top < vbar.getValue() || top + cellH > vbar.getValue() + bodyH) {
             vbar.setValue(clamp(top - bodyH / 3, 0, vbar.getMax()));
@@ -150,8 +150,8 @@ public final class ColumnView extends CanvasPane {
         if (grid == null) {
             return;
         }
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
+        double w = canvasWidth();
+        double h = canvasHeight();
         double zoom = model.cellSizeProperty().get();
         // a small matrix grows to use the room it has, up to twice the zoomed size, so it reads from the back row
         double roomH = (h - zoom * 1.2) / grid.rows();

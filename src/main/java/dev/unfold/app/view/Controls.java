@@ -19,6 +19,16 @@ final class Controls {
         t.setWrapText(true);
         t.setMaxWidth(420);
         control.setTooltip(t);
+        // A screen reader reads a control's text; one that shows only an icon, a track or a number has none
+        // that says what it is for, so the tooltip's words stand in (and serve as help for all).
+        if (control instanceof javafx.scene.control.Labeled l) {
+            control.accessibleTextProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                    () -> l.getText() == null || l.getText().isBlank() ? t.getText() : null,
+                    l.textProperty(), t.textProperty()));
+        } else {
+            control.accessibleTextProperty().bind(t.textProperty());
+        }
+        control.accessibleHelpProperty().bind(t.textProperty());
         return control;
     }
 

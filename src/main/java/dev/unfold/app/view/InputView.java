@@ -31,7 +31,7 @@ public final class InputView extends CanvasPane {
     private final ObjectProperty<Palette> palette;
     private int preferredChannel = -1;
     /** The window, slab, current tap and focus: the only part that changes while the animation plays. */
-    private final javafx.scene.canvas.Canvas overlay = new javafx.scene.canvas.Canvas();
+    private final javafx.scene.canvas.Canvas overlay = addLayer();
     private Object baseKey;
     private final CellEditor editor;
 
@@ -47,8 +47,6 @@ public final class InputView extends CanvasPane {
         this.model = model;
         this.palette = palette;
         getStyleClass().add("input-view");
-        overlay.setMouseTransparent(true);
-        getChildren().add(overlay);
         model.frameProperty().addListener(o -> invalidate());
         model.positionProperty().addListener(o -> invalidate());
         model.highlightProperty().addListener(o -> invalidate());
@@ -162,13 +160,6 @@ public final class InputView extends CanvasPane {
         return canvas;
     }
 
-    @Override
-    protected void layoutChildren() {
-        super.layoutChildren();
-        overlay.setWidth(canvas.getWidth());
-        overlay.setHeight(canvas.getHeight());
-    }
-
     private void click(double x, double y) {
         Focus.Input at = focusAt(x, y);
         if (at != null) {
@@ -236,7 +227,7 @@ public final class InputView extends CanvasPane {
         int cols = geo.w() + 2 * geo.pw();
         int planes = geo.c();
         front = frontChannel();
-        Object key = java.util.List.of(f, front, w, h, p);
+        Object key = java.util.List.of(f, front, w, h, p, backingScale());
         if (!key.equals(baseKey)) {
             baseKey = key;
             layout(geo, w, h, rows, cols, planes);

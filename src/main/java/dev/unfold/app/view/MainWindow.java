@@ -38,6 +38,8 @@ public final class MainWindow {
     private final I18n i18n;
     private final ObjectProperty<AppTheme> theme = new SimpleObjectProperty<>(this, "theme", AppTheme.LIGHT);
     private final ObjectProperty<Palette> palette = new SimpleObjectProperty<>(this, "palette", Palette.LIGHT);
+    private final javafx.beans.property.BooleanProperty colourBlindSafe =
+            new javafx.beans.property.SimpleBooleanProperty(this, "colourBlindSafe");
     private final BorderPane root = new BorderPane();
     private final InputView inputView;
     private final ColumnView columnView;
@@ -45,6 +47,10 @@ public final class MainWindow {
     private final TransportBar transport;
     private final FormulaPanel formula;
     private final ViewDeck deck;
+    private final TopBar topBar;
+    private final StackPane viewArea;
+    private final javafx.beans.property.BooleanProperty paramsShown =
+            new javafx.beans.property.SimpleBooleanProperty(this, "paramsShown", true);
     private final AnimationTimer timer;
     private long lastTick;
     private boolean animate;
@@ -63,7 +69,8 @@ public final class MainWindow {
         transport = new TransportBar(model, i18n);
         formula = new FormulaPanel(model, i18n);
 
-        root.setTop(new TopBar(model, i18n));
+        topBar = new TopBar(model, i18n);
+        root.setTop(topBar);
         ScrollPane left = new ScrollPane(params);
         left.setFitToWidth(true);
         left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -71,6 +78,7 @@ public final class MainWindow {
         left.setMinWidth(300);
         left.getStyleClass().add("side-scroll");
         root.setLeft(left);
+        paramsShown.addListener((o, was, on) -> root.setLeft(on ? left : null));
         ScrollPane right = new ScrollPane();
         right.setFitToWidth(true);
         right.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -96,13 +104,22 @@ public final class MainWindow {
         banner.textProperty().bind(i18n.bind(() -> model.problem() == null ? ""
                 : i18n.get("problem.banner", ProblemText.describe(model.problem(), i18n)), model.problemProperty()));
         StackPane views = new StackPane(deck.center(), banner);
+        viewArea = views;
         StackPane.setAlignment(banner, Pos.CENTER);
+        // a click on a view's free space (its caption, its background) hands the keyboard back to the
+        // animation, away from a toggle group that would take the arrows for itself
+        views.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            if (!insideControl(e.getTarget())) {
+                views.requestFocus();
+            }
+        });
         VBox center = new VBox(views, transport);
         VBox.setVgrow(views, Priority.ALWAYS);
         root.setCenter(center);
         root.setBottom(new StatusLine(model, i18n));
 
         theme.addListener((o, a, t) -> applyTheme(t));
+        colourBlindSafe.addListener((o, a, on) -> applyTheme(theme.get()));
         applyTheme(theme.get());
         i18n.localeProperty().addListener((o, a, l) -> applyFont(l));
         applyFont(i18n.locale());
@@ -156,7 +173,7 @@ public final class MainWindow {
     /** The theme hook: AtlantaFX for the controls, a palette for the canvases, a style class for our CSS. */
     private void applyTheme(AppTheme t) {
         javafx.application.Application.setUserAgentStylesheet(t.userAgentStylesheet());
-        palette.set(t.palette());
+        palette.set(t.palette(colourBlindSafe.get()));
         root.getStyleClass().removeAll("light", "dark");
         root.getStyleClass().add(t.dark() ? "dark" : "light");
     }
@@ -204,6 +221,31 @@ public final class MainWindow {
         return theme;
     }
 
+    /** Channel and highlight colours from the Okabe–Ito set (see {@link Palette#colourBlindSafe()}). */
+    public javafx.beans.property.BooleanProperty colourBlindSafeProperty() {
+        return colourBlindSafe;
+    }
+
+    /** The palette the canvases draw with now. */
+    public javafx.beans.value.ObservableValue<Palette> paletteProperty() {
+        return palette;
+    }
+
+    /** False hides the parameter panel, e.g. to give a projector's width to the views. */
+    public javafx.beans.property.BooleanProperty paramsShownProperty() {
+        return paramsShown;
+    }
+
+    /** Puts a menu bar above the tool bar. */
+    public void setMenuBar(javafx.scene.control.MenuBar menuBar) {
+        root.setTop(new VBox(menuBar, topBar));
+    }
+
+    /** The views with their captions, without panels or transport: what an export for slides shows. */
+    public Node viewArea() {
+        return viewArea;
+    }
+
     public Parent root() {
         return root;
     }
@@ -238,11 +280,24 @@ public final class MainWindow {
         deck.close();
     }
 
+    /** Whether a press lands on something that takes keys itself: a button, a field, a slider, a canvas. */
+    private static boolean insideControl(Object target) {
+        for (Node n = target instanceof Node node ? node : null; n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.control.ButtonBase || n instanceof TextInputControl || n instanceof Slider
+                    || n instanceof Spinner || n instanceof ComboBoxBase || n instanceof javafx.scene.control.ScrollBar
+                    || n instanceof javafx.scene.canvas.Canvas) { // canvases take the focus themselves
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void key(KeyEvent e) {
         Node focus = root.getScene() == null ? null : root.getScene().getFocusOwner();
         boolean typing = focus instanceof TextInputControl;
         boolean adjusting = typing || focus instanceof Slider || focus instanceof Spinner
-                || focus instanceof ComboBoxBase;
+                || focus instanceof ComboBoxBase
+                || focus instanceof javafx.scene.control.ToggleButton t && t.getToggleGroup() != null; // arrows pick
         KeyCode k = e.getCode();
         if (k == KeyCode.SPACE && !typing) {
             model.togglePlay();

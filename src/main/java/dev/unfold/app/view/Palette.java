@@ -24,6 +24,32 @@ public record Palette(Color background, Color empty, Color grid, Color text, Col
             Color.web("#F0C419"), Color.web("#ffffff"), Color.web("#ffffff"), Color.web("#FF5C9E"),
             Color.web("#161b22"));
 
+    /**
+     * Black on white with darker hues, for projectors in a lit room and for low vision: body text 21:1 and
+     * muted text over 12:1 against the background, grid lines over 7:1.
+     */
+    public static final Palette HIGH_CONTRAST = new Palette(
+            Color.web("#ffffff"), Color.web("#ededed"), Color.web("#595959"), Color.web("#000000"),
+            Color.web("#262626"), Color.web("#cfcfcf"), Color.web("#4d4d4d"),
+            new Color[] {Color.web("#005A9C"), Color.web("#00704F"), Color.web("#B24600"), Color.web("#A3427A")},
+            Color.web("#FFC400"), Color.web("#000000"), Color.web("#000000"), Color.web("#C00050"),
+            Color.web("#f0f0f0"));
+
+    /**
+     * The same palette with channels and highlights taken from the Okabe–Ito set so that, under simulated
+     * protanopia, deuteranopia and tritanopia alike, no two of the four channel hues, the current cell and the
+     * linked cells come closer than ΔE 15 (PaletteTest measures it). The standard palettes mix in hues that
+     * merge for some viewers: on the dark theme the second channel's green and the linked cells' pink are
+     * nearly the same colour under deuteranopia.
+     */
+    public Palette colourBlindSafe() {
+        boolean dark = background.getBrightness() < 0.5;
+        Color[] okabeIto = {Color.web("#56B4E9"), Color.web("#D55E00"), Color.web("#CC79A7"), Color.web("#E69F00")};
+        return new Palette(background, empty, grid, text, mutedText, padding, paddingHatch, okabeIto,
+                Color.web("#F0E442"), currentOutline, window, Color.web(dark ? "#009E73" : "#0072B2"),
+                headerBackground);
+    }
+
     public Color channel(int c) {
         return channels[c % channels.length];
     }

@@ -19,22 +19,26 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.controlsfx.control.SegmentedButton;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 /** The tool bar: view switch, presets, animation order, column layout, zoom and backend. */
-public final class TopBar extends HBox {
+public final class TopBar extends FlowPane {
 
     private final MainModel model;
     private final I18n i18n;
     private final ComboBox<BackendChoice> backend = new ComboBox<>();
 
+    /**
+     * The bar wraps onto a second row when the window is narrow (a projector at 1024 × 768, the window at its
+     * minimum width) instead of pushing the window wider than the screen.
+     */
     public TopBar(MainModel model, I18n i18n) {
-        super(14);
+        super(14, 6);
         this.model = model;
         this.i18n = i18n;
         getStyleClass().add("top-bar");
@@ -115,15 +119,22 @@ public final class TopBar extends HBox {
             backend.setButtonCell(new BackendCell());
         });
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(presets, InputValuesMenu.create(model, i18n), spacer, orderLabel, order, layoutLabel,
-                layout, zoom, backendLabel, backend);
+        getChildren().addAll(presets, InputValuesMenu.create(model, i18n), group(orderLabel, order),
+                group(layoutLabel, layout), zoom, group(backendLabel, backend));
         for (javafx.scene.Node n : getChildren()) {
-            if (n instanceof Region r && n != spacer) {
+            if (n instanceof Region r) {
                 r.setMinWidth(Region.USE_PREF_SIZE);
             }
         }
+    }
+
+    /** A label and its control, kept on one row when the bar wraps; hidden together with the control. */
+    private static HBox group(Label label, javafx.scene.Node control) {
+        HBox box = new HBox(8, label, control);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.visibleProperty().bind(control.visibleProperty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     private Label label(String key) {

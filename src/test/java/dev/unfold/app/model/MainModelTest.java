@@ -252,4 +252,38 @@ class MainModelTest {
         }
         return r;
     }
+
+    @Test
+    void anImageBecomesTheInputAndFollowsTheSizeSliders() throws Exception {
+        java.awt.image.BufferedImage pic = new java.awt.image.BufferedImage(20, 10,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 10; y++) {
+            for (int x = 0; x < 20; x++) {
+                pic.setRGB(x, y, (x * 12) << 16 | (y * 25) << 8 | 200);
+            }
+        }
+        ImageInput image = ImageInput.of("ramp.png", pic, dev.unfold.media.ColorMode.RGB,
+                dev.unfold.media.Framing.STRETCH);
+        try (ModelHarness h = new ModelHarness(Settings.defaults())) {
+            h.start();
+            Params p = h.model.params().with(ParamKey.C, 3).with(ParamKey.H, 5).with(ParamKey.W, 8);
+            h.model.setInput(image, p);
+            h.settle();
+            Frame f = h.model.frame();
+            assertEquals(image, h.model.inputProperty().get());
+            assertEquals(p.geometry(), f.geometry());
+            assertArrayEquals(image.tensor(5, 8).values(), f.input());
+            assertArrayEquals(new CpuBackend(1).im2col(f.geometry(), f.layout(), f.input()), f.column());
+
+            h.model.set(ParamKey.H, 7);
+            h.model.set(ParamKey.W, 7);
+            h.settle();
+            assertArrayEquals(image.tensor(7, 7).values(), h.model.frame().input());
+
+            h.model.setInput(InputSource.RAMP, h.model.params()); // same params: still recomputed
+            h.settle();
+            assertEquals(1.0, h.model.frame().input()[0]);
+            assertEquals(3 * 7 * 7, h.model.frame().input()[3 * 7 * 7 - 1]);
+        }
+    }
 }

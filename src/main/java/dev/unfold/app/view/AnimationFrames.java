@@ -1,0 +1,63 @@
+package dev.unfold.app.view;
+
+import dev.unfold.app.model.MainModel;
+import dev.unfold.export.FrameSource;
+import java.awt.image.BufferedImage;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.image.WritableImage;
+
+/**
+ * The frames of an animation export, drawn by the real view: for frame i the model moves to the i-th
+ * position and the view is pictured at the export's scale. Moving the model and taking the picture happen
+ * on the FX thread, handed over one frame at a time; converting the picture for the encoder happens on the
+ * exporting thread, so the window stays responsive between frames. Create and close on the FX thread;
+ * {@link #frame} is called from the exporting thread.
+ */
+public final class AnimationFrames implements FrameSource {
+
+    private final MainModel model;
+    private final ViewSnapshot snapshot;
+    private final long[] positions;
+    private final long restore;
+
+    /** Pauses the model and starts drawing {@code view} at {@code scale}; {@code positions} are model positions. */
+    public AnimationFrames(MainModel model, Node view, int scale, long[] positions) {
+        this.model = model;
+        this.positions = positions.clone();
+        this.restore = model.position();
+        model.pause();
+        this.snapshot = ViewSnapshot.of(view, scale);
+    }
+
+    public int count() {
+        return positions.length;
+    }
+
+    @Override
+    public BufferedImage frame(int index) throws Exception {
+        CompletableFuture<WritableImage> picture = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                model.seek(positions[index]);
+                picture.complete(snapshot.picture());
+            } catch (Throwable t) {
+                picture.completeExceptionally(t);
+            }
+        });
+        try {
+            return SwingFXUtils.fromFXImage(picture.get(), null);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception x ? x : e;
+        }
+    }
+
+    /** Back to screen resolution and to the position the animation had before. */
+    public void close() {
+        snapshot.close();
+        model.seek(restore);
+    }
+}
