@@ -74,16 +74,19 @@ public final class MainWindow {
         ScrollPane left = new ScrollPane(params);
         left.setFitToWidth(true);
         left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        left.setPrefWidth(320);
-        left.setMinWidth(300);
+        // the side panels give room to the views on narrow screens (a projector at 1024 × 768)
+        left.prefWidthProperty().bind(javafx.beans.binding.Bindings.min(320,
+                javafx.beans.binding.Bindings.max(228, root.widthProperty().multiply(0.2))));
+        left.setMinWidth(228);
         left.getStyleClass().add("side-scroll");
         root.setLeft(left);
         paramsShown.addListener((o, was, on) -> root.setLeft(on ? left : null));
         ScrollPane right = new ScrollPane();
         right.setFitToWidth(true);
         right.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        right.setPrefWidth(410);
-        right.setMinWidth(340);
+        right.prefWidthProperty().bind(javafx.beans.binding.Bindings.min(410,
+                javafx.beans.binding.Bindings.max(212, root.widthProperty().multiply(0.25).subtract(40))));
+        right.setMinWidth(212);
         right.getStyleClass().add("side-scroll");
         root.setRight(right);
         // the numbers there belong to the last valid frame: fade them while the parameters are invalid

@@ -74,12 +74,13 @@ public final class TransportBar extends HBox {
         model.lengthProperty().addListener(o -> showStep.run());
         i18n.localeProperty().addListener(o -> showStep.run());
         showStep.run();
-        
 
         Label speedLabel = new Label();
         speedLabel.textProperty().bind(i18n.text("transport.speed"));
         speed.setId("speed");
         speed.setPrefWidth(150);
+        speed.setMinWidth(70);
+        scrub.setMinWidth(90);
         speed.setValue(Math.log10(model.speedProperty().get()));
         speed.valueProperty().addListener((o, a, v) -> {
             if (!updating) {
@@ -89,12 +90,12 @@ public final class TransportBar extends HBox {
         Controls.tip(speed, i18n, "transport.speed.tip");
         Label speedValue = new Label();
         speedValue.setId("speed-label");
-        speedValue.setMinWidth(110);
+        speedValue.setPrefWidth(110);
+        speedValue.setMinWidth(40);
         speedValue.textProperty().bind(i18n.bind(() -> i18n.get("transport.speed.value",
                 model.speedProperty().get()), model.speedProperty()));
 
         getChildren().addAll(back, play, forward, scrub, step, speedLabel, speed, speedValue);
-        speedLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         step.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         model.positionProperty().addListener(o -> sync());
