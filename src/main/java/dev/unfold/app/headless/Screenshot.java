@@ -35,6 +35,7 @@ public final class Screenshot {
         stage.setScene(scene);
         stage.setTitle("Unfold");
         stage.show();
+        window.columnView().requestFocus(); // where the application puts the keyboard at start
         model.start();
         if (o.step() != null) {
             model.seek(o.step());

@@ -176,7 +176,8 @@ public final class Col2imFormulaPanel extends VBox {
         long pos = Math.min(model.position(), f.col2imLength());
         stepTitle.setText(i18n.get("col2im.step", i18n.number(pos, 0), i18n.number(f.col2imLength(), 0),
                 i18n.get("col2im.order." + order.label())));
-        List<String> src = order == TraceOrder.COL2IM_BY_TAP ? SeedCol2im.BY_TAP : SeedCol2im.BY_PIXEL;
+        List<String> src = order != TraceOrder.COL2IM_BY_TAP ? SeedCol2im.BY_PIXEL
+                : FormulaPanel.dilated(g) ? SeedCol2im.BY_TAP_DILATED : SeedCol2im.BY_TAP;
         Move m = backward.col2imMove();
         int active = -1;
         boolean pixel = order == TraceOrder.COL2IM_BY_PIXEL && m != null;
@@ -200,8 +201,11 @@ public final class Col2imFormulaPanel extends VBox {
                 active = SeedCol2im.TAP_ADD_LINE;
                 int j = e.ky() * g.dh();
                 int i = e.kx() * g.dw();
-                where.setText(i18n.get("col2im.tap.where", j, i, g.sh(), g.oh(), j + g.sh() * g.oh(), g.sw(), g.ow(),
-                        i + g.sw() * g.ow(), e.ky(), e.kx())
+                where.setText((FormulaPanel.dilated(g)
+                        ? i18n.get("col2im.tap.where.dilated", e.ky(), e.kx(), g.dh(), g.dw(), j, i, g.sh(), g.oh(),
+                                j + g.sh() * g.oh(), g.sw(), g.ow(), i + g.sw() * g.ow())
+                        : i18n.get("col2im.tap.where", j, i, g.sh(), g.oh(), j + g.sh() * g.oh(), g.sw(), g.ow(),
+                                i + g.sw() * g.ow(), e.ky(), e.kx()))
                         + (m.padding() ? "\n" + i18n.get("col2im.tap.cropped", g.ph(), g.h() + g.ph(), g.pw(),
                         g.w() + g.pw()) : ""));
             } else {

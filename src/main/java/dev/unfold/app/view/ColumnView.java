@@ -117,6 +117,9 @@ public final class ColumnView extends CanvasPane {
         if (m != null) {
             ensureGrid();
             reveal(m.row(), m.tap());
+        } else if (model.position() == 0) { // back at the start the matrix is empty: show where it will begin
+            vbar.setValue(0);
+            hbar.setValue(0);
         }
     }
 
@@ -328,8 +331,8 @@ public final class ColumnView extends CanvasPane {
         int stepR = every ? 1 : (int) Math.ceil(font * 1.3 / cellH);
         g.setTextAlign(TextAlignment.RIGHT);
         for (int r = r0; r <= r1; r++) {
-            if (r % stepR != 0 && r != curR) {
-                continue;
+            if (r != curR && (r % stepR != 0 || (curR >= 0 && Math.abs(r - curR) < stepR))) {
+                continue; // as for the columns below: none that the current row's label would overlap
             }
             boolean cur = r == curR;
             g.setFont(cur ? bold : f);

@@ -146,7 +146,7 @@ public final class FormulaPanel extends VBox {
         Move m = model.currentMove();
         Geometry g = f.geometry();
         List<String> lines = switch (order) {
-            case IM2COL_BY_TAP -> SeedCode.BY_TAP;
+            case IM2COL_BY_TAP -> dilated(g) ? SeedCode.BY_TAP_DILATED : SeedCode.BY_TAP;
             case IM2COL_BY_THREAD -> SeedCode.BY_THREAD;
             default -> SeedCode.BY_PATCH;
         };
@@ -165,8 +165,11 @@ public final class FormulaPanel extends VBox {
                     active = SeedCode.TAP_ASSIGN_LINE;
                     int j = e.ky() * g.dh();
                     int i = e.kx() * g.dw();
-                    where.setText(i18n.get("formula.tap.where", j, i, g.sh(), g.oh(), j + g.sh() * g.oh(),
-                            g.sw(), g.ow(), i + g.sw() * g.ow(), e.n(), e.c(), e.ky(), e.kx()));
+                    where.setText(dilated(g)
+                            ? i18n.get("formula.tap.where.dilated", e.ky(), e.kx(), g.dh(), g.dw(), j, i, g.sh(),
+                                    g.oh(), j + g.sh() * g.oh(), g.sw(), g.ow(), i + g.sw() * g.ow())
+                            : i18n.get("formula.tap.where", j, i, g.sh(), g.oh(), j + g.sh() * g.oh(),
+                                    g.sw(), g.ow(), i + g.sw() * g.ow(), e.n(), e.c(), e.ky(), e.kx()));
                 }
                 case IM2COL_BY_THREAD -> {
                     active = m.padding() ? SeedCode.THREAD_ZERO_LINE : SeedCode.THREAD_READ_LINE;
@@ -206,6 +209,11 @@ public final class FormulaPanel extends VBox {
             }
             l.setId(on ? "code-active" : null);
         }
+    }
+
+    /** True when the notebook's CPU loop, which has no dilation, would not be the code that runs. */
+    static boolean dilated(Geometry g) {
+        return g.dh() != 1 || g.dw() != 1;
     }
 
     /** The seed's thread arithmetic with this thread's numbers; the results are the core's decoding. */

@@ -543,7 +543,7 @@ public final class GemmView extends CanvasPane {
         int every = cell >= 15 ? 1 : 2;
         for (int r = 0; r < mVis; r++) {
             int i = mStart + r;
-            if (r % every == 0 || i == curI) {
+            if (labelled(r, curI - mStart, mVis, every)) {
                 g.setFont(i == curI ? smallBold : small);
                 g.setFill(i == curI ? p.text() : p.mutedText());
                 g.fillText(label(dims[0], geo, i), ax - 6, ay + (r + 0.5) * cell);
@@ -567,7 +567,7 @@ public final class GemmView extends CanvasPane {
         int stepN = labelW <= cell ? 1 : (int) Math.ceil(labelW / cell);
         for (int c = 0; c < nVis; c++) {
             int j = nStart + c;
-            if (c % stepN == 0 || j == curJ) {
+            if (labelled(c, curJ - nStart, nVis, stepN)) {
                 g.setFont(j == curJ ? smallBold : small);
                 g.setFill(j == curJ ? p.text() : p.mutedText());
                 g.fillText(label(dims[1], geo, j), bx + (c + 0.5) * cell, biasY - headH / 2);
@@ -577,7 +577,7 @@ public final class GemmView extends CanvasPane {
         int stepK = labelK <= cell ? 1 : (int) Math.ceil(labelK / cell);
         for (int c = 0; c < kVis; c++) {
             int t = kStart + c;
-            if (c % stepK == 0 || t == curT) {
+            if (labelled(c, curT - kStart, kVis, stepK)) {
                 g.setFont(t == curT ? smallBold : small);
                 g.setFill(t == curT ? p.text() : p.mutedText());
                 g.fillText(label(dims[2], geo, t), ax + (c + 0.5) * cell, ay - headH / 2 - 2);
@@ -609,6 +609,18 @@ public final class GemmView extends CanvasPane {
             g.fillText(i18n.get("gemm.window.cols", kStart, kStart + kVis - 1, k, nStart, nStart + nVis - 1, n),
                     ax - rowHeaderW + 4, ay + mVis * cell + 22, Math.max(40, right - ax + rowHeaderW));
         }
+    }
+
+    /**
+     * Whether slot {@code c} of a header that labels every {@code every}-th of its {@code shown} slots gets
+     * its label: the current slot always does, and the regular labels next to it give way so that the two do
+     * not overlap. A current slot outside the shown ones is no current slot here.
+     */
+    private static boolean labelled(int c, int current, int shown, int every) {
+        if (current < 0 || current >= shown) {
+            return c % every == 0;
+        }
+        return c == current || (c % every == 0 && Math.abs(c - current) >= every);
     }
 
     /** C reshaped, or for the column gradient the gx that col2im makes of it. */

@@ -114,6 +114,10 @@ public final class GradColumnView extends CanvasPane {
             return; // the position is another view's
         }
         Move m = backward.col2imMove();
+        if (m == null && model.position() == 0) { // back at the start: show where the scatter will begin
+            vbar.setValue(0);
+            hbar.setValue(0);
+        }
         if (m == null || !ensureGrid()) {
             return;
         }
@@ -361,8 +365,8 @@ public final class GradColumnView extends CanvasPane {
         int stepR = cellH >= font * 1.15 ? 1 : (int) Math.ceil(font * 1.3 / cellH);
         g.setTextAlign(TextAlignment.RIGHT);
         for (int r = r0; r <= r1; r++) {
-            if (r % stepR != 0 && r != curR) {
-                continue;
+            if (r != curR && (r % stepR != 0 || (curR >= 0 && Math.abs(r - curR) < stepR))) {
+                continue; // as for the columns below: none that the current row's label would overlap
             }
             g.setFont(r == curR ? bold : f);
             g.setFill(r == curR ? p.text() : p.mutedText());

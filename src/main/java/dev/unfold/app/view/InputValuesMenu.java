@@ -2,14 +2,16 @@ package dev.unfold.app.view;
 
 import dev.unfold.app.i18n.I18n;
 import dev.unfold.app.model.EditedInput;
+import dev.unfold.app.model.ImageInput;
 import dev.unfold.app.model.InputPreset;
+import dev.unfold.app.model.InputSource;
 import dev.unfold.app.model.MainModel;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.MenuButton;
 
-/** "x: ramp" — picks the input values every view uses; typed cells are shown as "(edited)". */
+/** "x: ramp" — picks the input values every view uses; typed cells are shown as "(edited)", a picture by its name. */
 final class InputValuesMenu {
     private InputValuesMenu() {
     }
@@ -22,8 +24,12 @@ final class InputValuesMenu {
         m.textProperty().unbind();
         m.textProperty().bind(i18n.bind(() -> {
             InputPreset p = preset.getValue();
-            String name = p == null ? i18n.get("input.other") : i18n.get(p.key());
-            boolean edited = model.inputProperty().get() instanceof EditedInput e && !e.edits().isEmpty();
+            InputSource input = model.inputProperty().get();
+            InputSource base = input instanceof EditedInput e ? e.base() : input;
+            // a picture is named, so that the bar says what the grid shows
+            String name = p != null ? i18n.get(p.key())
+                    : base instanceof ImageInput image ? image.name() : i18n.get("input.other");
+            boolean edited = input instanceof EditedInput e && !e.edits().isEmpty();
             return i18n.get("input.title", edited ? i18n.get("input.edited", name) : name);
         }, model.inputProperty()));
         return m;

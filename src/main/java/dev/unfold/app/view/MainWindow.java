@@ -84,8 +84,9 @@ public final class MainWindow {
         ScrollPane right = new ScrollPane();
         right.setFitToWidth(true);
         right.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        // full width (410, where the output-size formulas fit on one line each) from 1600 up, 214 at 1024
         right.prefWidthProperty().bind(javafx.beans.binding.Bindings.min(410,
-                javafx.beans.binding.Bindings.max(212, root.widthProperty().multiply(0.25).subtract(40))));
+                javafx.beans.binding.Bindings.max(212, root.widthProperty().multiply(0.34).subtract(134))));
         right.setMinWidth(212);
         right.getStyleClass().add("side-scroll");
         root.setRight(right);

@@ -188,6 +188,9 @@ public final class ParamPanel extends VBox {
             slider.setMinorTickCount(0);
             slider.setSnapToTicks(true);
             HBox.setHgrow(slider, Priority.ALWAYS);
+            // the skin asks for three thumbs of track, more than a narrow panel has with high contrast's
+            // larger thumb; the spinner beside it stays whole and a short track still drags
+            slider.setMinWidth(48);
             slider.valueProperty().addListener((o, a, v) -> {
                 if (!updating) {
                     int i = (int) Math.round(v.doubleValue());

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Lines of the seed notebook (shared/seed) that each im2col order executes, quoted as the formula panel shows
- * them. The CUDA body gets the semicolon the notebook's string forgot; nothing else is changed.
+ * them. The CUDA body gets the semicolon the notebook's string forgot, and the CPU loop, which has no dilation,
+ * gets Chainer's where a dilation is not 1; nothing else is changed.
  */
 final class SeedCode {
     private SeedCode() {
@@ -21,6 +22,18 @@ final class SeedCode {
             "    for i in range(KW):",
             "        i_lim = i + SW * OW",
             "        col[:, :, j, i, :, :] = img[:, :, j:j_lim:SH, i:i_lim:SW]");
+
+    /**
+     * The same loop with dilation DH, DW, which the notebook's loop lacks (its slabs start at j, i): the slab
+     * of tap (j, i) starts at (j·DH, i·DW), as in Chainer's im2col_cpu, from which the notebook's was ported.
+     * Quoted instead of {@link #BY_TAP} when a dilation is not 1, so that the line shown is the one that copies.
+     */
+    static final List<String> BY_TAP_DILATED = List.of(
+            "for j in range(KH):",
+            "    j_lim = j * DH + SH * OH",
+            "    for i in range(KW):",
+            "        i_lim = i * DW + SW * OW",
+            "        col[:, :, j, i, :, :] = img[:, :, j * DH:j_lim:SH, i * DW:i_lim:SW]");
 
     /** _im2col_gpu's ElementwiseKernel body: one thread i per element of (N, C, KH, KW, OH, OW). */
     static final List<String> BY_THREAD = List.of(

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Lines of the seed notebook's col2im that the formula panel quotes. Two of the notebook's bugs are not copied:
  * its CPU loop writes {@code i_lim = i + SH * OH}, right only when SH·OH = SW·OW, and quoted here as
- * {@code i + SW * OW}; the CUDA body gets the semicolon its string forgot. Nothing else is changed.
+ * {@code i + SW * OW}; the CUDA body gets the semicolon its string forgot. The CPU loop has no dilation: where a
+ * dilation is not 1, Chainer's loop, from which the notebook's was ported, is quoted. Nothing else is changed.
  */
 final class SeedCol2im {
     private SeedCol2im() {
@@ -19,6 +20,16 @@ final class SeedCol2im {
             "    for i in range(KW):",
             "        i_lim = i + SW * OW",
             "        img[:, :, j:j_lim:SH, i:i_lim:SW] += col[:, :, j, i, :, :]",
+            "return img[:, :, PH:H + PH, PW:W + PW]");
+
+    /** The same with dilation, which the notebook's loop lacks: tap (j, i)'s slab starts at (j·DH, i·DW), as in Chainer. */
+    static final List<String> BY_TAP_DILATED = List.of(
+            "img = np.zeros((N, C, H + 2 * PH + SH - 1, W + 2 * PW + SW - 1))",
+            "for j in range(KH):",
+            "    j_lim = j * DH + SH * OH",
+            "    for i in range(KW):",
+            "        i_lim = i * DW + SW * OW",
+            "        img[:, :, j * DH:j_lim:SH, i * DW:i_lim:SW] += col[:, :, j, i, :, :]",
             "return img[:, :, PH:H + PH, PW:W + PW]");
 
     static final int TAP_ADD_LINE = 5;

@@ -9,8 +9,10 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Separator;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 /** The status bar: the backend in use (and why, when it is not the one asked for), compute time, sizes. */
 public final class StatusLine extends HBox {
@@ -34,6 +36,14 @@ public final class StatusLine extends HBox {
         sizes.setId("status-sizes");
         backend.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(backend, Priority.ALWAYS);
+        // a long reason why CUDA is not used gives way first; the whole of it is in the tooltip
+        compute.setMinWidth(Region.USE_PREF_SIZE);
+        sizes.setMinWidth(Region.USE_PREF_SIZE);
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(backend.textProperty());
+        whole.setWrapText(true);
+        whole.setMaxWidth(640);
+        backend.setTooltip(whole);
         busy.setPrefSize(16, 16);
         busy.setMaxSize(16, 16);
         busy.visibleProperty().bind(model.computingProperty());

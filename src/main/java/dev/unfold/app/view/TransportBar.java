@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 /** Play/pause, step back and forth, a scrub timeline over the trace, and the speed. */
@@ -17,7 +18,18 @@ public final class TransportBar extends HBox {
     private final Slider scrub = new Slider(0, 1, 0);
     private final Slider speed = new Slider(Math.log10(MainModel.MIN_SPEED), Math.log10(MainModel.MAX_SPEED), 0);
     private final Button play = new Button();
+    private final Label speedLabel = new Label();
+    private final Label speedValue = new Label();
     private boolean updating;
+
+    /** Room for the longest speed, "50000 moves/s", so that the bar does not shift while the speed changes. */
+    private static final double SPEED_VALUE_WIDTH = 110;
+    /** The least of the timeline worth keeping the word "Speed" for. */
+    private static final double SCRUB_ROOM = 120;
+    /** The least of the timeline worth keeping the speed's value for. */
+    private static final double SCRUB_COMPACT = 90;
+    /** The shortest timeline: it still drags, and Home and End reach its ends. */
+    private static final double SCRUB_MIN = 60;
 
     public TransportBar(MainModel model, I18n i18n) {
         super(10);
@@ -75,12 +87,11 @@ public final class TransportBar extends HBox {
         i18n.localeProperty().addListener(o -> showStep.run());
         showStep.run();
 
-        Label speedLabel = new Label();
         speedLabel.textProperty().bind(i18n.text("transport.speed"));
         speed.setId("speed");
         speed.setPrefWidth(150);
         speed.setMinWidth(70);
-        scrub.setMinWidth(90);
+        scrub.setMinWidth(SCRUB_MIN);
         speed.setValue(Math.log10(model.speedProperty().get()));
         speed.valueProperty().addListener((o, a, v) -> {
             if (!updating) {
@@ -88,20 +99,65 @@ public final class TransportBar extends HBox {
             }
         });
         Controls.tip(speed, i18n, "transport.speed.tip");
-        Label speedValue = new Label();
         speedValue.setId("speed-label");
-        speedValue.setPrefWidth(110);
-        speedValue.setMinWidth(40);
+        speedValue.setMinWidth(SPEED_VALUE_WIDTH);
         speedValue.textProperty().bind(i18n.bind(() -> i18n.get("transport.speed.value",
                 model.speedProperty().get()), model.speedProperty()));
 
         getChildren().addAll(back, play, forward, scrub, step, speedLabel, speed, speedValue);
-        step.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        step.setMinWidth(Region.USE_PREF_SIZE);
 
         model.positionProperty().addListener(o -> sync());
         model.lengthProperty().addListener(o -> sync());
         model.speedProperty().addListener(o -> sync());
         sync();
+    }
+
+    /**
+     * On a narrow window (a projector at 1024 × 768, large type in presentation mode) the word "Speed" goes
+     * first and the speed value takes only the width of its text; where even that does not fit, the value goes
+     * too (the slider stays). The step counter and the speed never end in "…", and the bar never asks for more
+     * than its tightest arrangement, so that it does not push the side panels off the window.
+     */
+    @Override
+    protected void layoutChildren() {
+        boolean word = getWidth() >= needed(true, true, SCRUB_ROOM);
+        boolean value = word || getWidth() >= needed(false, true, SCRUB_COMPACT);
+        if (speedLabel.isManaged() != word || speedValue.isManaged() != value) {
+            speedLabel.setManaged(word);
+            speedLabel.setVisible(word);
+            speedValue.setManaged(value);
+            speedValue.setVisible(value);
+            speedValue.setMinWidth(word ? SPEED_VALUE_WIDTH : Region.USE_PREF_SIZE);
+        }
+        super.layoutChildren();
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return needed(false, false, SCRUB_MIN);
+    }
+
+    /** The width the bar needs with or without the word "Speed" and the speed's value, and this much timeline. */
+    private double needed(boolean word, boolean value, double scrubRoom) {
+        double w = snappedLeftInset() + snappedRightInset();
+        int shown = 0;
+        for (javafx.scene.Node n : getChildren()) {
+            if ((n == speedLabel && !word) || (n == speedValue && !value)) {
+                continue;
+            }
+            if (n == scrub) {
+                w += scrubRoom;
+            } else if (n == speed) {
+                w += speed.minWidth(-1);
+            } else if (n == speedValue) {
+                w += word ? Math.max(SPEED_VALUE_WIDTH, speedValue.prefWidth(-1)) : speedValue.prefWidth(-1);
+            } else {
+                w += n.prefWidth(-1);
+            }
+            shown++;
+        }
+        return w + getSpacing() * (shown - 1);
     }
 
     public Slider scrub() {

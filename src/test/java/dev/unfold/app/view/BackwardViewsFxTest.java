@@ -16,16 +16,19 @@ import dev.unfold.app.model.FrameComputer;
 import dev.unfold.app.model.GradientPreset;
 import dev.unfold.app.model.MainModel;
 import dev.unfold.app.model.OutputGradientPreset;
+import dev.unfold.app.model.ParamKey;
 import dev.unfold.app.model.Params;
 import dev.unfold.app.model.Product;
 import dev.unfold.app.model.Settings;
 import dev.unfold.app.model.ViewKind;
 import dev.unfold.app.model.WeightPreset;
 import dev.unfold.core.Backends;
+import dev.unfold.core.ColumnElement;
 import dev.unfold.core.Geometry;
 import dev.unfold.core.Layout;
 import dev.unfold.core.Reference;
 import dev.unfold.core.ops.Conv2d;
+import dev.unfold.core.trace.Move;
 import dev.unfold.core.trace.TraceOrder;
 import dev.unfold.cpu.CpuBackend;
 import dev.unfold.cpu.CpuBackendProvider;
@@ -76,6 +79,7 @@ class BackwardViewsFxTest {
         window = new MainWindow(model, new I18n(Locale.ENGLISH));
         backward = window.deck().backward();
         stage.setScene(window.createScene(1600, 960));
+        stage.sizeToScene(); // TestFX hands every class the same stage, perhaps resized by an earlier test
         stage.show();
         model.start();
         window.startAnimation();
@@ -324,6 +328,20 @@ class BackwardViewsFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         Label active = robot.lookup("#col2im-code-active").queryAs(Label.class);
         assertEquals("        img[:, :, j:j_lim:SH, i:i_lim:SW] += col[:, :, j, i, :, :]", active.getText());
+        // the notebook's loop has no dilation: with one, the loop that adds the right taps is quoted
+        fxRun(() -> model.set(ParamKey.DH, 2));
+        settle();
+        fxRun(() -> model.seek(5));
+        WaitForAsyncUtils.waitForFxEvents();
+        active = robot.lookup("#col2im-code-active").queryAs(Label.class);
+        assertEquals("        img[:, :, j * DH:j_lim:SH, i * DW:i_lim:SW] += col[:, :, j, i, :, :]", active.getText());
+        Move moved = backward.col2imMove();
+        ColumnElement at = ColumnElement.of(backward.frame().geometry(), moved.row(), moved.tap());
+        String where = robot.lookup("#col2im-where").queryAs(Label.class).getText();
+        assertTrue(where.startsWith("Here j = " + at.ky() + ", i = " + at.kx() + ": with dilation the slab starts at"
+                + " j·DH = " + at.ky() + "·2 = " + 2 * at.ky()), where);
+        fxRun(() -> model.set(ParamKey.DH, 1));
+        settle();
         robot.clickOn("#col2im-order-col2im-by-pixel");
         settle();
         assertEquals(TraceOrder.COL2IM_BY_PIXEL, backward.frame().order());

@@ -48,6 +48,11 @@ abstract class ClassroomHarness {
 
     /** Each test class calls this from its own {@code @Start} method (TestFX does not look in superclasses). */
     void begin(Stage s) {
+        begin(s, 1600, 960);
+    }
+
+    /** The same with a window of another size (a projector at 1024 × 768, say). */
+    void begin(Stage s, double width, double height) {
         Thread.currentThread().setUncaughtExceptionHandler((t, e) -> errors.add(e));
         stage = s;
         Backends backends = new Backends(List.of(new CpuBackendProvider()));
@@ -57,7 +62,8 @@ abstract class ClassroomHarness {
         window = new MainWindow(model, i18n);
         classroom = new Classroom(window, model, i18n, ClassroomSettings.defaults(), saved::add,
                 out -> streams.apply(out), new ImageImporter());
-        s.setScene(window.createScene(1600, 960));
+        s.setScene(window.createScene(width, height));
+        s.sizeToScene(); // TestFX hands every class the same stage, perhaps resized by an earlier test
         s.show();
         model.start();
         window.startAnimation();
@@ -136,24 +142,41 @@ abstract class ClassroomHarness {
 
     /**
      * Saves what the headless screen shows (the window, and the notices, menus or dialogs over it, each
-     * pictured from its own scene at its place) under target/ui-shots for a person to look at; no assertion
-     * depends on it. Monocle's headless screen cannot be captured directly.
+     * pictured from its own scene at its place), cut to the windows, under target/ui-shots for a person to
+     * look at (assets/screenshots/make-screenshots.sh copies two into the README); no assertion depends on it.
+     * Monocle's headless screen cannot be captured directly.
      */
     void keepForReview(String name) throws Exception {
         java.awt.image.BufferedImage screen = fx(() -> {
             javafx.geometry.Rectangle2D b = javafx.stage.Screen.getPrimary().getBounds();
-            java.awt.image.BufferedImage out = new java.awt.image.BufferedImage((int) b.getWidth(),
-                    (int) b.getHeight(), java.awt.image.BufferedImage.TYPE_INT_RGB);
-            java.awt.Graphics2D g = out.createGraphics();
             List<Window> windows = new ArrayList<>(Window.getWindows());
             windows.remove(stage);
             windows.add(0, stage);
+            windows.removeIf(w -> !w.isShowing() || w.getScene() == null);
+            double x0 = b.getMaxX();
+            double y0 = b.getMaxY();
+            double x1 = b.getMinX();
+            double y1 = b.getMinY();
             for (Window w : windows) {
-                if (w.isShowing() && w.getScene() != null) {
-                    javafx.scene.image.WritableImage img = w.getScene().snapshot(null);
-                    g.drawImage(javafx.embed.swing.SwingFXUtils.fromFXImage(img, null),
-                            (int) (w.getX() + w.getScene().getX()), (int) (w.getY() + w.getScene().getY()), null);
-                }
+                double x = w.getX() + w.getScene().getX();
+                double y = w.getY() + w.getScene().getY();
+                x0 = Math.min(x0, x);
+                y0 = Math.min(y0, y);
+                x1 = Math.max(x1, x + w.getScene().getWidth());
+                y1 = Math.max(y1, y + w.getScene().getHeight());
+            }
+            x0 = Math.max(x0, b.getMinX());
+            y0 = Math.max(y0, b.getMinY());
+            x1 = Math.min(x1, b.getMaxX());
+            y1 = Math.min(y1, b.getMaxY());
+            java.awt.image.BufferedImage out = new java.awt.image.BufferedImage((int) Math.ceil(x1 - x0),
+                    (int) Math.ceil(y1 - y0), java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = out.createGraphics();
+            for (Window w : windows) {
+                javafx.scene.image.WritableImage img = w.getScene().snapshot(null);
+                g.drawImage(javafx.embed.swing.SwingFXUtils.fromFXImage(img, null),
+                        (int) (w.getX() + w.getScene().getX() - x0), (int) (w.getY() + w.getScene().getY() - y0),
+                        null);
             }
             g.dispose();
             return out;

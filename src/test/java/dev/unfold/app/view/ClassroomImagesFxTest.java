@@ -116,6 +116,8 @@ class ClassroomImagesFxTest extends ClassroomHarness {
         assertArrayEquals(expected, f.input(), "the input is the picture, resized");
         assertArrayEquals(new CpuBackend(1).im2col(f.geometry(), f.layout(), expected), f.column());
         assertTrue(model.inputProperty().get() instanceof ImageInput);
+        assertEquals("x: photo.png", robot.lookup("#input-values").queryAs(javafx.scene.control.Labeled.class)
+                .getText(), "the tool bar names the picture");
         assertEquals(ColorMode.RGB, classroom.settings().imageMode());
         assertEquals(Framing.STRETCH, classroom.settings().framing());
         assertEquals(Framing.STRETCH, saved.get(saved.size() - 1).framing(), "remembered");

@@ -73,6 +73,7 @@ class MainWindowFxTest {
         i18n = new I18n(Locale.ENGLISH);
         window = new MainWindow(model, i18n);
         stage.setScene(window.createScene(1600, 960));
+        stage.sizeToScene(); // TestFX hands every class the same stage, perhaps resized by an earlier test
         stage.show();
         model.start();
         window.startAnimation();
@@ -405,6 +406,73 @@ class MainWindowFxTest {
         assertEquals(ColumnElement.of(g, m.row(), m.tap()).tensorIndex(g), m.thread());
         Label active = robot.lookup("#code-active").queryAs(Label.class);
         assertEquals(m.padding() ? "    col = 0;" : "    col = img[in_x + w * (in_y + h * c0)];", active.getText());
+    }
+
+    /**
+     * By tap, the quoted slab copy is the line that moves the current element: the slab it names starts at the
+     * move's own padded input position less its window's offset. With dilation the notebook's loop (slabs at
+     * j, i) would copy the wrong taps, so the dilated loop is quoted and its numbers are checked the same way.
+     */
+    @Test
+    void byTapTheQuotedSlabIsTheOneThatCopiesTheMove(FxRobot robot) throws Exception {
+        settle();
+        fxRun(() -> {
+            model.setOrder(TraceOrder.IM2COL_BY_TAP);
+            model.set(ParamKey.H, 6);
+            model.set(ParamKey.KH, 3);
+            model.set(ParamKey.SH, 2);
+            model.set(ParamKey.PH, 2);
+        });
+        for (int d : new int[] {1, 2}) {
+            fxRun(() -> model.set(ParamKey.DH, d));
+            settle();
+            Frame f = model.frame();
+            Geometry g = f.geometry();
+            assertEquals(d, g.dw(), "dilation linked");
+            for (long at : new long[] {1, f.length() / 3, f.length() - 1}) {
+                fxRun(() -> model.seek(at));
+                WaitForAsyncUtils.waitForFxEvents();
+                Move m = model.currentMove();
+                ColumnElement e = ColumnElement.of(g, m.row(), m.tap());
+                String active = robot.lookup("#code-active").queryAs(Label.class).getText();
+                String where = robot.lookup("#formula-where").queryAs(Label.class).getText();
+                int rowStart = e.iy() + g.ph() - g.sh() * e.oy(); // the slab's first padded row, from the core
+                int colStart = e.ix() + g.pw() - g.sw() * e.ox();
+                if (d == 1) {
+                    assertEquals("        col[:, :, j, i, :, :] = img[:, :, j:j_lim:SH, i:i_lim:SW]", active);
+                    assertTrue(where.startsWith("Here j = " + rowStart + ", i = " + colStart + ":"), where);
+                } else {
+                    assertEquals("        col[:, :, j, i, :, :] = img[:, :, j * DH:j_lim:SH, i * DW:i_lim:SW]",
+                            active);
+                    assertTrue(where.startsWith("Here j = " + e.ky() + ", i = " + e.kx() + ":"), where);
+                    assertTrue(where.contains("j·DH = " + e.ky() + "·" + d + " = " + rowStart), where);
+                    assertTrue(where.contains("i·DW = " + e.kx() + "·" + d + " = " + colStart), where);
+                }
+                assertTrue(where.contains("tap (ky, kx) = (" + e.ky() + ", " + e.kx() + ")"), where);
+            }
+        }
+    }
+
+    /** Back at step 0 the matrix is empty; the view shows its first row, where the next step writes. */
+    @Test
+    void theStartShowsTheTopOfTheColumnMatrix() throws Exception {
+        settle();
+        fxRun(() -> model.set(ParamKey.H, 20));
+        settle();
+        fxRun(() -> model.seek(model.lengthProperty().get()));
+        WaitForAsyncUtils.waitForFxEvents(4);
+        double[] first = fx(() -> window.columnView().cellBounds(0, 0));
+        double[] last = fx(() -> window.columnView().cellBounds(model.frame().geometry().patchCount() - 1, 0));
+        assertTrue(first[1] < 0, "at the end the last rows are in view");
+        assertTrue(last[1] + last[3] <= window.columnView().canvas().getHeight() + 0.5);
+        fxRun(() -> model.seek(0));
+        WaitForAsyncUtils.waitForFxEvents(4);
+        double top = fx(() -> window.columnView().cellBounds(0, 0))[1];
+        fxRun(() -> model.seek(1));
+        WaitForAsyncUtils.waitForFxEvents(4);
+        assertEquals(fx(() -> window.columnView().cellBounds(0, 0))[1], top, 1e-9,
+                "step 0 shows what step 1 shows: the first row");
+        assertTrue(top >= 0);
     }
 
     @Test

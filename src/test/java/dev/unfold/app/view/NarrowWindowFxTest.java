@@ -1,0 +1,98 @@
+package dev.unfold.app.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A projector at 1024 × 768: in every theme and language, with normal and presentation-sized type, the
+ * controls keep their numbers whole and nothing is pushed past the window's edge.
+ */
+@ExtendWith(ApplicationExtension.class)
+class NarrowWindowFxTest extends ClassroomHarness {
+
+    @Start
+    void start(Stage s) {
+        begin(s, 1024, 768);
+    }
+
+    @Test
+    void parametersTransportStatusAndFormulaFitInEveryThemeLanguageAndTypeSize() throws Exception {
+        settle();
+        // made narrow from wide, as a window dragged onto the projector is: the wide arrangement must not stick
+        double width = fx(() -> stage.getWidth());
+        fxRun(() -> stage.setWidth(1600));
+        WaitForAsyncUtils.waitForFxEvents(4);
+        fxRun(() -> stage.setWidth(width));
+        WaitForAsyncUtils.waitForFxEvents(4);
+        List<String> problems = new ArrayList<>();
+        for (boolean large : new boolean[] {false, true}) {
+        for (Locale locale : List.of(Locale.ENGLISH, Locale.KOREAN)) {
+            for (AppTheme theme : AppTheme.values()) {
+                fxRun(() -> {
+                    classroom.setLanguage(locale);
+                    classroom.setTheme(theme);
+                    // presentation mode's large type, in this window rather than full screen
+                    window.root().getStyleClass().remove("presentation");
+                    if (large) {
+                        window.root().getStyleClass().add("presentation");
+                    }
+                });
+                WaitForAsyncUtils.waitForFxEvents(4);
+                String where = theme + " " + locale + (large ? " large type" : "") + ": ";
+                fxRun(() -> {
+                    BorderPane root = (BorderPane) window.root();
+                    Bounds right = root.getRight().localToScene(root.getRight().getLayoutBounds());
+                    if (right.getMaxX() > root.getScene().getWidth() + 0.5) {
+                        problems.add(where + "the formula panel ends at " + right.getMaxX() + ", past the window's "
+                                + root.getScene().getWidth());
+                    }
+                    ScrollPane left = (ScrollPane) ((BorderPane) window.root()).getLeft();
+                    Bounds viewport = left.localToScene(left.getViewportBounds());
+                    for (String row : List.of("#row-n", "#row-c", "#row-h", "#row-kh", "#row-sh", "#row-ph", "#row-dh")) {
+                        Node box = window.root().lookup(row);
+                        Bounds b = box.localToScene(box.getLayoutBounds());
+                        if (b.getMaxX() > viewport.getMaxX() + 0.5) {
+                            problems.add(where + row + " ends at " + b.getMaxX() + ", past the panel's "
+                                    + viewport.getMaxX());
+                        }
+                    }
+                    for (String id : List.of("#step-label", "#speed-label", "#status-compute", "#status-sizes")) {
+                        Labeled l = (Labeled) window.root().lookup(id);
+                        if (!l.isVisible()) {
+                            continue; // given way: the speed's slider stays
+                        }
+                        String shown = ((Text) l.lookup(".text")).getText();
+                        if (!shown.equals(l.getText())) {
+                            problems.add(where + id + " shows '" + shown + "' for '" + l.getText() + "'");
+                        }
+                    }
+                    Region transport = (Region) window.root().lookup(".transport-bar");
+                    for (Node n : transport.getChildrenUnmodifiable()) {
+                        if (n.isManaged() && n.getBoundsInParent().getMaxX() > transport.getWidth() + 0.5) {
+                            problems.add(where + n + " runs past the transport bar");
+                        }
+                    }
+                });
+            }
+        }
+        }
+        assertEquals(List.of(), problems);
+        stillResponsive();
+    }
+}
