@@ -24,7 +24,8 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * Opens PNG, JPEG, GIF and BMP images without trusting them. The size an image declares in its header is
  * checked against a pixel limit before a single pixel is decoded, so a small file that claims to be
  * 100000 × 100000 pixels (a decompression bomb) is refused instead of filling the memory. Every failure
- * is an {@link ImageImportException} whose message is one line naming the file.
+ * is an {@link ImageImportException} whose message is one line naming the file. A JPEG comes back upright: the
+ * orientation its camera recorded (EXIF) is applied.
  */
 public final class ImageImporter {
     public static final long DEFAULT_MAX_PIXELS = 40_000_000L;
@@ -113,6 +114,8 @@ public final class ImageImporter {
             throw new ImageImportException(Reason.NOT_AN_IMAGE, null, name);
         }
         try {
+            ExifOrientation orientation = "jpeg".equals(formatName(reader)) ? ExifOrientation.of(in)
+                    : ExifOrientation.NORMAL;
             reader.setInput(in, true, true);
             int width;
             int height;
@@ -144,7 +147,7 @@ public final class ImageImporter {
                 String warning = damage.get(0).strip().replaceAll("\\s+", " ");
                 throw new ImageImportException(Reason.TRUNCATED, null, name, clause(warning));
             }
-            return image;
+            return orientation.apply(image);
         } catch (IIOException | java.io.EOFException e) {
             throw new ImageImportException(Reason.TRUNCATED, e, name, reason(e));
         } catch (IOException e) {
