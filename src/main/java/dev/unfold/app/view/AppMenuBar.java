@@ -1,10 +1,12 @@
 package dev.unfold.app.view;
 
 import dev.unfold.app.i18n.I18n;
+import dev.unfold.app.model.BackwardModel;
 import dev.unfold.app.model.ExportArray;
 import dev.unfold.app.model.InputPreset;
 import dev.unfold.app.model.MainModel;
 import dev.unfold.media.SampleImage;
+import java.util.List;
 import java.util.Locale;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
@@ -71,18 +73,19 @@ final class AppMenuBar {
         frames.setOnAction(e -> classroom.chooseFrames());
         int fixed = 6;
         export.getItems().addAll(png1, png2, png3, gif, frames, new SeparatorMenuItem());
-        // the arrays depend on the frame (and on the view, once there are more): listed when the menu opens
+        // the arrays depend on the frame and on the view: listed when the menu opens
         export.setOnShowing(e -> {
             export.getItems().remove(fixed, export.getItems().size());
             if (model.frame() == null) {
                 return;
             }
-            for (ExportArray a : ExportArray.of(model.frame())) {
-                for (Exporter.Format f : Exporter.Format.values()) {
-                    MenuItem it = new MenuItem(i18n.get("menu.array." + f.extension(), i18n.get(a.key())));
-                    it.setId("menu-" + a.stem() + "-" + f.extension());
-                    it.setOnAction(x -> classroom.chooseArray(a, f));
-                    export.getItems().add(it);
+            addArrays(export, ExportArray.of(model.frame()));
+            BackwardModel backward = window.deck().backward();
+            if (backward.ready()) { // a frame still being computed would not be what the view shows
+                switch (model.viewProperty().get()) {
+                    case COL2IM -> addArrays(export, ExportArray.ofCol2im(backward.frame()));
+                    case GEMM -> addArrays(export, ExportArray.ofGemm(backward.frame()));
+                    default -> { }
                 }
             }
         });
@@ -95,6 +98,20 @@ final class AppMenuBar {
         Menu m = menu("menu-file", "menu.file");
         m.getItems().addAll(open, samples, ramp, new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
         return m;
+    }
+
+    private void addArrays(Menu export, List<ExportArray> arrays) {
+        if (!(export.getItems().get(export.getItems().size() - 1) instanceof SeparatorMenuItem)) {
+            export.getItems().add(new SeparatorMenuItem());
+        }
+        for (ExportArray a : arrays) {
+            for (Exporter.Format f : Exporter.Format.values()) {
+                MenuItem it = new MenuItem(i18n.get("menu.array." + f.extension(), i18n.get(a.key())));
+                it.setId("menu-" + a.stem() + "-" + f.extension());
+                it.setOnAction(x -> classroom.chooseArray(a, f));
+                export.getItems().add(it);
+            }
+        }
     }
 
     private Menu view() {

@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.unfold.app.model.BackwardFrame;
 import dev.unfold.app.model.ExportArray;
 import dev.unfold.app.model.Frame;
 import dev.unfold.app.model.Params;
+import dev.unfold.app.model.ViewKind;
+import dev.unfold.core.Geometry;
 import dev.unfold.core.Layout;
+import dev.unfold.core.ops.Conv2d;
 import dev.unfold.cpu.CpuBackend;
 import dev.unfold.io.NdArray;
 import dev.unfold.io.Npy;
@@ -17,9 +21,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javafx.geometry.Bounds;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -189,6 +197,80 @@ class ClassroomExportFxTest extends ClassroomHarness {
             }
         }
         assertEquals(8, listing(dir).size());
+    }
+
+    @Test
+    void theGradientsOfTheBackwardViewsAreListedAndSavedAsTheCoreComputedThem() throws Exception {
+        small();
+        CpuBackend cpu = new CpuBackend(1);
+        for (ViewKind view : new ViewKind[] {ViewKind.COL2IM, ViewKind.GEMM}) {
+            fxRun(() -> model.setView(view));
+            waitFor(20, () -> window.deck().backward().ready());
+            BackwardFrame b = window.deck().backward().frame();
+            Geometry g = b.geometry();
+            Map<String, double[]> core = new HashMap<>();
+            if (view == ViewKind.COL2IM) {
+                core.put("array.gradColumn", b.gradColumn());
+                core.put("array.gradInput", cpu.col2im(g, b.layout(), b.gradColumn()));
+            } else {
+                Conv2d conv = new Conv2d(cpu, g, b.outChannels());
+                core.put("array.output", conv.forward(b.input(), b.weight(), b.bias()));
+                Conv2d.Gradients grads = conv.backward(b.outputGrad());
+                core.put("array.outputGrad", b.outputGrad());
+                core.put("array.weight", b.weight());
+                core.put("array.weightGrad", grads.weight());
+                core.put("array.biasGrad", grads.bias());
+                core.put("array.convGradColumn", grads.column());
+                core.put("array.convGradInput", grads.input());
+            }
+            // the File menu lists them while this view is shown, after the im2col view's two
+            Menu export = fx(() -> exportMenu());
+            List<String> ids = fx(() -> {
+                export.getOnShowing().handle(null);
+                return export.getItems().stream().map(MenuItem::getId).filter(java.util.Objects::nonNull).toList();
+            });
+            List<ExportArray> arrays = view == ViewKind.COL2IM ? ExportArray.ofCol2im(b) : ExportArray.ofGemm(b);
+            assertEquals(core.keySet(), arrays.stream().map(ExportArray::key).collect(java.util.stream.Collectors.toSet()));
+            for (ExportArray a : arrays) {
+                assertTrue(ids.contains("menu-" + a.stem() + "-npy") && ids.contains("menu-" + a.stem() + "-csv"),
+                        a.stem() + " in " + ids);
+                Path npy = dir.resolve(a.stem() + ".npy");
+                fxRun(() -> classroom.exporter().array(a, Exporter.Format.NPY, npy));
+                exportDone();
+                NdArray read = Npy.read(npy);
+                assertArrayEquals(a.shape(), read.shape());
+                assertEquals(core.get(a.key()).length, read.doubles().length, a.key());
+                assertArrayEquals(core.get(a.key()), read.doubles(), a.key() + " is the core's");
+                Path csv = dir.resolve(a.stem() + ".csv");
+                fxRun(() -> classroom.exporter().array(a, Exporter.Format.CSV, csv));
+                exportDone();
+                List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+                assertEquals(String.join(",", a.header()), lines.get(0));
+                assertEquals(a.rows() + 1, lines.size());
+                assertArrayEquals(core.get(a.key()), lines.stream().skip(1)
+                        .flatMap(l -> java.util.Arrays.stream(l.split(","))).mapToDouble(Double::parseDouble).toArray());
+            }
+        }
+        assertArrayEquals(new int[] {1, 1, 3, 3}, ExportArray.ofCol2im(window.deck().backward().frame()).get(1).shape());
+        // back in the im2col view only its own arrays are offered
+        fxRun(() -> model.setView(ViewKind.IM2COL));
+        Menu export = fx(() -> exportMenu());
+        List<String> ids = fx(() -> {
+            export.getOnShowing().handle(null);
+            return export.getItems().stream().map(MenuItem::getId).filter(java.util.Objects::nonNull).toList();
+        });
+        assertTrue(ids.stream().noneMatch(id -> id.contains("gradient")), ids.toString());
+    }
+
+    private Menu exportMenu() {
+        for (Menu m : classroom.menuBar().getMenus()) {
+            for (MenuItem it : m.getItems()) {
+                if (it instanceof Menu sub && "menu-export".equals(sub.getId())) {
+                    return sub;
+                }
+            }
+        }
+        throw new AssertionError("no export menu");
     }
 
     @Test
