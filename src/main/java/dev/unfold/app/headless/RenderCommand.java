@@ -28,8 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "render", mixinStandardHelpOptions = true, versionProvider = dev.unfold.cli.Version.class,
         header = "Render a view's animation to an animated GIF or numbered PNGs, without a display.",
         description = "Takes the window options of --screenshot as well: --kernel, --stride, --pad, --dilation, "
-                + "--size, --channels, --batch, --order, --layout, --lang, --theme, --window, --image, --image-mode, "
-                + "--framing, --palette, --presentation, --hide-params.",
+                + "--size, --channels, --batch, --order, --layout, --input, --lang, --theme, --window, --image, "
+                + "--image-mode, --framing, --palette, --presentation, --hide-params.",
         footer = {"", "Example: unfold render --out seed.gif --kernel 2 --pad 1 --size 4 --fps 8 --scale 2"})
 public final class RenderCommand implements Callable<Integer> {
 
