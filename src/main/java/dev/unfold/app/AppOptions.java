@@ -224,7 +224,7 @@ public final class AppOptions {
                 throw new BadOption("cannot write " + screenshot + ": folder " + parent + " is not writable");
             }
         }
-        settings = new Settings(p, linked, o, l, b, base.speed(), base.cellSize(), base.window());
+        settings = new Settings(p, linked, o, l, b, base.speed(), base.cellSize(), base.window(), base.view());
     }
 
     private static Params pair(Params p, Set<Pair> linked, Pair pair, String name, String text) throws BadOption {

@@ -80,6 +80,9 @@ public final class UnfoldApp extends Application {
             classroomStore.save(classroom.settings()); // a language asked for at start is remembered too
         }
         o.viewOptions().applyTo(model, window.deck().backward());
+        if (!reproducible && o.viewOptions().view == null) {
+            model.setView(o.settings().view()); // the view the last run ended in, unless --view names one
+        }
         if (co.input() != null) { // an image given on the command line wins over --input
             model.setInput(co.input(), model.params());
         }

@@ -239,7 +239,7 @@ public final class MainModel {
     /** What to remember for the next run (the window bounds are the caller's). */
     public Settings settings(Settings.WindowBounds window) {
         return new Settings(params.get(), linkedPairs(), order.get(), layout.get(), backendChoice.get(),
-                speed.get(), cellSize.get(), window);
+                speed.get(), cellSize.get(), window, view.get());
     }
 
     // ---- commands --------------------------------------------------------------------------------

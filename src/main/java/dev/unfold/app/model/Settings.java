@@ -8,7 +8,7 @@ import java.util.Set;
 
 /** What the window remembers between runs. */
 public record Settings(Params params, Set<Pair> linked, TraceOrder order, Layout layout, BackendChoice backend,
-                       double speed, double cellSize, WindowBounds window) {
+                       double speed, double cellSize, WindowBounds window, ViewKind view) {
 
     public static final double DEFAULT_SPEED = 4;
     public static final double DEFAULT_CELL = 30;
@@ -20,19 +20,19 @@ public record Settings(Params params, Set<Pair> linked, TraceOrder order, Layout
 
     public static Settings defaults() {
         return new Settings(Params.SEED, EnumSet.allOf(Pair.class), TraceOrder.IM2COL_BY_PATCH, Layout.ROWS,
-                BackendChoice.AUTO, DEFAULT_SPEED, DEFAULT_CELL, WindowBounds.DEFAULT);
+                BackendChoice.AUTO, DEFAULT_SPEED, DEFAULT_CELL, WindowBounds.DEFAULT, ViewKind.IM2COL);
     }
 
     public Settings withParams(Params p) {
-        return new Settings(p, linked, order, layout, backend, speed, cellSize, window);
+        return new Settings(p, linked, order, layout, backend, speed, cellSize, window, view);
     }
 
     public Settings withOrder(TraceOrder o) {
-        return new Settings(params, linked, o, layout, backend, speed, cellSize, window);
+        return new Settings(params, linked, o, layout, backend, speed, cellSize, window, view);
     }
 
     public Settings withLayout(Layout l) {
-        return new Settings(params, linked, order, l, backend, speed, cellSize, window);
+        return new Settings(params, linked, order, l, backend, speed, cellSize, window, view);
     }
 
 }

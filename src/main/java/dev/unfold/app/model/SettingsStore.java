@@ -58,8 +58,9 @@ public final class SettingsStore {
             double x = readDouble("window.x", Double.NaN, -20_000, 20_000);
             double y = readDouble("window.y", Double.NaN, -20_000, 20_000);
             boolean max = readBoolean("window.maximized", false);
+            ViewKind view = readEnum("view", ViewKind.class, d.view());
             return new Settings(p, linked, order, layout, backend, speed, cell,
-                    new Settings.WindowBounds(x, y, w, h, max));
+                    new Settings.WindowBounds(x, y, w, h, max), view);
         } catch (RuntimeException e) { // IllegalStateException for a removed node, SecurityException, …
             return d;
         }
@@ -86,6 +87,7 @@ public final class SettingsStore {
                 node.putDouble("window.y", b.y());
             }
             node.putBoolean("window.maximized", b.maximized());
+            node.put("view", s.view().name());
             node.flush();
         } catch (BackingStoreException | RuntimeException e) {
             // remembering is a convenience: an unwritable store must not disturb the lesson

@@ -25,7 +25,7 @@ class SettingsStoreTest {
     void remembersWhatWasSaved() {
         Params p = new Params(2, 3, 9, 7, 3, 2, 2, 1, 1, 0, 1, 2);
         Settings s = new Settings(p, EnumSet.of(Pair.SIZE), TraceOrder.IM2COL_BY_THREAD, Layout.TORCH,
-                BackendChoice.CPU, 123, 22, new Settings.WindowBounds(10, 20, 1300, 900, true));
+                BackendChoice.CPU, 123, 22, new Settings.WindowBounds(10, 20, 1300, 900, true), ViewKind.GEMM);
         SettingsStore store = new SettingsStore(node);
         store.save(s);
         Settings back = store.load();
@@ -36,6 +36,7 @@ class SettingsStoreTest {
         assertEquals(BackendChoice.CPU, back.backend());
         assertEquals(123, back.speed());
         assertEquals(new Settings.WindowBounds(10, 20, 1300, 900, true), back.window());
+        assertEquals(ViewKind.GEMM, back.view());
     }
 
     @Test
