@@ -43,8 +43,21 @@ public final class GemmPane extends VBox {
 
         SpinnerValueFactory.IntegerSpinnerValueFactory f = new SpinnerValueFactory.IntegerSpinnerValueFactory(1,
                 Weights.MAX_OUT_CHANNELS, backward.weights().outChannels());
+        f.setConverter(new SafeIntegerConverter(f));
         outChannels = new Spinner<>(f);
         outChannels.setId("out-channels");
+        // typed like the parameter boxes: Enter or leaving the box takes the number, anything else is put back
+        outChannels.setEditable(true);
+        Runnable typed = () -> {
+            outChannels.commitValue();
+            outChannels.getEditor().setText(Integer.toString(f.getValue()));
+        };
+        outChannels.getEditor().addEventHandler(javafx.event.ActionEvent.ACTION, e -> typed.run());
+        outChannels.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                typed.run();
+            }
+        });
         outChannels.setPrefWidth(76);
         outChannels.setMinWidth(76);
         outChannels.valueProperty().addListener((o, a, v) -> {

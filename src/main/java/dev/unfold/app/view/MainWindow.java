@@ -41,6 +41,7 @@ public final class MainWindow {
     private final javafx.beans.property.BooleanProperty colourBlindSafe =
             new javafx.beans.property.SimpleBooleanProperty(this, "colourBlindSafe");
     private final BorderPane root = new BorderPane();
+    private javafx.scene.control.MenuBar menuBar;
     private final InputView inputView;
     private final ColumnView columnView;
     private final ParamPanel params;
@@ -242,6 +243,7 @@ public final class MainWindow {
 
     /** Puts a menu bar above the tool bar. */
     public void setMenuBar(javafx.scene.control.MenuBar menuBar) {
+        this.menuBar = menuBar;
         root.setTop(new VBox(menuBar, topBar));
     }
 
@@ -296,7 +298,23 @@ public final class MainWindow {
         return false;
     }
 
+    /**
+     * Whether the menu bar takes the keys: a menu is open, or F10 or Alt started the menu bar's keyboard mode,
+     * in which its skin lights one title as if hovered while the focus owner stays where it was. A title lit
+     * while the pointer is away from the bar is that mode.
+     */
+    private boolean menuBarHasKeys() {
+        if (menuBar == null) {
+            return false;
+        }
+        return menuBar.getMenus().stream().anyMatch(javafx.scene.control.Menu::isShowing)
+                || !menuBar.isHover() && menuBar.lookupAll(".menu-button").stream().anyMatch(Node::isHover);
+    }
+
     private void key(KeyEvent e) {
+        if (menuBarHasKeys()) {
+            return;
+        }
         Node focus = root.getScene() == null ? null : root.getScene().getFocusOwner();
         boolean typing = focus instanceof TextInputControl;
         boolean adjusting = typing || focus instanceof Slider || focus instanceof Spinner

@@ -217,6 +217,8 @@ public final class ParamPanel extends VBox {
                     commit();
                 }
             });
+            // Enter too: text that is no number would otherwise stay in the box until the focus left it
+            spinner.getEditor().addEventHandler(javafx.event.ActionEvent.ACTION, e -> commit());
             String lower = key.name().toLowerCase(java.util.Locale.ROOT);
             Controls.tip(slider, i18n, "param." + key.name() + ".tip", key.min(), key.max());
             Controls.tip(spinner, i18n, "param.type.tip", key.min(), key.max());
@@ -241,30 +243,6 @@ public final class ParamPanel extends VBox {
                 // not a number: keep the value
             }
             spinner.getEditor().setText(Integer.toString(model.params().get(key)));
-        }
-    }
-
-    /** Parses typed text; anything unreadable keeps the current value instead of throwing. */
-    private static final class SafeIntegerConverter extends StringConverter<Integer> {
-        private final SpinnerValueFactory.IntegerSpinnerValueFactory factory;
-
-        SafeIntegerConverter(SpinnerValueFactory.IntegerSpinnerValueFactory factory) {
-            this.factory = factory;
-        }
-
-        @Override
-        public String toString(Integer v) {
-            return v == null ? "" : v.toString();
-        }
-
-        @Override
-        public Integer fromString(String s) {
-            try {
-                int v = Integer.parseInt(s.trim());
-                return Math.max(factory.getMin(), Math.min(factory.getMax(), v));
-            } catch (RuntimeException e) {
-                return factory.getValue();
-            }
         }
     }
 }

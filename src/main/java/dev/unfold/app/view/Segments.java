@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
@@ -30,14 +31,30 @@ final class Segments {
             b.setUserData(v);
             b.setSelected(v == state.getValue());
             Controls.tip(b, i18n, key.apply(v) + ".tip");
-            b.setOnAction(e -> {
-                command.accept(v);
-                b.setSelected(state.getValue() == v);
-            });
+            picks(seg, b, v, state, command);
             seg.getButtons().add(b);
         }
         state.addListener((o, a, now) -> seg.getButtons().forEach(b -> b.setSelected(b.getUserData() == now)));
         return seg;
+    }
+
+    /**
+     * Makes {@code b} pick {@code v} whenever it becomes selected: by a click, and by the arrow keys, which
+     * move the selection within a segmented button. Only acting on clicks would let the arrows light a segment
+     * whose view or layout never came. A click on the selected segment keeps it selected, and a command that
+     * does not take puts the selection back on the segment of the current state.
+     */
+    static <T> void picks(SegmentedButton seg, ToggleButton b, T v, ObservableValue<T> state, Consumer<T> command) {
+        b.selectedProperty().addListener((o, was, now) -> {
+            if (now && state.getValue() != v) {
+                command.accept(v);
+                if (state.getValue() != v) {
+                    Platform.runLater(() -> seg.getButtons()
+                            .forEach(x -> x.setSelected(x.getUserData() == state.getValue())));
+                }
+            }
+        });
+        b.setOnAction(e -> b.setSelected(state.getValue() == v));
     }
 
     /** A menu button showing "title: value", one radio item per value. Ids are {@code id-value}; tooltip {@code titleKey.tip}. */

@@ -156,10 +156,7 @@ public final class TopBar extends FlowPane {
             b.setUserData(v);
             b.setSelected(v == selected);
             Controls.tip(b, i18n, key.apply(v) + ".tip");
-            b.setOnAction(e -> {
-                command.accept(v);
-                b.setSelected(state.getValue() == v); // a second click must not leave none selected
-            });
+            Segments.picks(seg, b, v, state, command);
             seg.getButtons().add(b);
         }
         state.addListener((o, a, now) -> seg.getButtons().forEach(b -> b.setSelected(b.getUserData() == now)));

@@ -21,6 +21,7 @@ import dev.unfold.app.model.Params;
 import dev.unfold.app.model.Product;
 import dev.unfold.app.model.Settings;
 import dev.unfold.app.model.ViewKind;
+import dev.unfold.app.model.Weights;
 import dev.unfold.app.model.WeightPreset;
 import dev.unfold.core.Backends;
 import dev.unfold.core.ColumnElement;
@@ -360,6 +361,31 @@ class BackwardViewsFxTest {
         assertEquals(10, model.position());
         robot.type(KeyCode.HOME);
         assertEquals(0, model.position());
+    }
+
+    @Test
+    void outputChannelsAreTypedLikeTheParameters(FxRobot robot) throws Exception {
+        settle();
+        robot.clickOn("#view-switch-gemm");
+        settle();
+        Spinner<Integer> oc = window.deck().gemm().outChannels();
+        robot.doubleClickOn(oc.getEditor()).eraseText(4).write("3").type(KeyCode.ENTER);
+        settle();
+        assertEquals(3, backward.weights().outChannels());
+        assertEquals(3, backward.frame().outChannels());
+        robot.doubleClickOn(oc.getEditor()).eraseText(4).write("abc").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("3", oc.getEditor().getText(), "not a number: the value is put back at once");
+        robot.doubleClickOn(oc.getEditor()).eraseText(4).write("99").type(KeyCode.ENTER);
+        settle();
+        assertEquals(Weights.MAX_OUT_CHANNELS, backward.weights().outChannels(), "clamped to the largest");
+        assertEquals(Integer.toString(Weights.MAX_OUT_CHANNELS), oc.getEditor().getText());
+
+        // a parameter box puts back what is not a number on Enter too, without waiting for the focus to leave
+        Spinner<?> kernel = (Spinner<?>) window.root().lookup("#spinner-KH");
+        robot.doubleClickOn(kernel.getEditor()).eraseText(4).write("abc").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Integer.toString(model.params().get(ParamKey.KH)), kernel.getEditor().getText());
     }
 
     @Test

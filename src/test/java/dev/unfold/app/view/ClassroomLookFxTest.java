@@ -351,6 +351,11 @@ class ClassroomLookFxTest extends ClassroomHarness {
         robot.type(KeyCode.RIGHT);
         assertEquals("layout-tensor", fx(() -> window.root().getScene().getFocusOwner().getId()));
         assertEquals(at, (long) fx(model::position), "the arrow picked, it did not step the animation");
+        // the lit segment is always the layout in use, whichever way the keys moved the selection
+        for (dev.unfold.core.Layout l : dev.unfold.core.Layout.values()) {
+            ToggleButton b = (ToggleButton) window.root().lookup("#layout-" + l.label());
+            assertEquals(model.layoutProperty().get() == l, fx(b::isSelected), l + " lit only when in use");
+        }
         robot.type(KeyCode.ENTER);
         settle();
         assertEquals(dev.unfold.core.Layout.TENSOR, model.frame().layout());
@@ -368,6 +373,21 @@ class ClassroomLookFxTest extends ClassroomHarness {
         robot.type(KeyCode.F10).type(KeyCode.DOWN); // F10 puts the focus on the menu bar, Down opens the menu
         waitFor(5, file::isShowing);
         robot.type(KeyCode.ESCAPE);
+        waitFor(5, () -> !file.isShowing());
+
+        // while the menu bar is in use the arrows walk its menus and do not step the animation
+        robot.clickOn("#caption-input");
+        fxRun(() -> model.seek(3));
+        robot.type(KeyCode.F10).type(KeyCode.RIGHT).type(KeyCode.RIGHT).type(KeyCode.LEFT);
+        assertEquals(3, (long) fx(model::position), "the arrows were the menu bar's");
+        robot.type(KeyCode.DOWN);
+        waitFor(5, () -> classroom.menuBar().getMenus().stream().anyMatch(Menu::isShowing));
+        robot.type(KeyCode.DOWN).type(KeyCode.LEFT).type(KeyCode.RIGHT);
+        assertEquals(3, (long) fx(model::position), "the arrows were the open menu's");
+        robot.type(KeyCode.ESCAPE).type(KeyCode.ESCAPE);
+        waitFor(5, () -> classroom.menuBar().getMenus().stream().noneMatch(Menu::isShowing));
+        robot.clickOn("#caption-input").type(KeyCode.RIGHT);
+        assertEquals(4, (long) fx(model::position), "with the menus closed the arrows step again");
     }
 
     @Test
