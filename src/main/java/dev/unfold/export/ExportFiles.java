@@ -120,10 +120,13 @@ final class ExportFiles {
             }
         }
         Path parent = target.getParent();
-        if (e instanceof NoSuchFileException) {
+        boolean folderThere = parent != null && java.nio.file.Files.isDirectory(parent);
+        if (e instanceof NoSuchFileException && !folderThere) {
             return new ExportException(ExportException.Reason.FOLDER_MISSING, e, target, parent);
         }
-        if (e instanceof AccessDeniedException || reasonIs(e, "operation not permitted")) {
+        // a folder that is there but cannot have files made in it (such as /proc) also says "no such file"
+        if (e instanceof NoSuchFileException || e instanceof AccessDeniedException
+                || reasonIs(e, "operation not permitted")) {
             return new ExportException(ExportException.Reason.NOT_WRITABLE, e, target, parent);
         }
         if (reasonIs(e, "read-only file system")) {

@@ -65,4 +65,15 @@ class FileExportTest {
         assertOneLine(e, "the disk is full");
         assertNoTemporaryFiles(dir, before);
     }
+
+    @Test
+    void aFolderThatIsThereButTakesNoFilesIsNotWritableNotMissing() throws Exception {
+        Path there = dir.resolve("x.npy");
+        ExportException e = ExportFiles.failure(there, new java.nio.file.NoSuchFileException(there + ".tmp"));
+        assertOneLine(e, "x.npy", "is not writable");
+
+        Path gone = dir.resolve("gone").resolve("x.npy");
+        ExportException missing = ExportFiles.failure(gone, new java.nio.file.NoSuchFileException(gone + ".tmp"));
+        assertOneLine(missing, "does not exist");
+    }
 }
