@@ -668,6 +668,7 @@ public final class GemmView extends CanvasPane {
                 g.setFont(Font.font("System", FontWeight.BOLD, 13));
                 g.setFill(p.text());
                 g.setTextBaseline(VPos.TOP);
+                g.setTextAlign(TextAlignment.LEFT); // the planes' labels leave it centred
                 StringBuilder gb = new StringBuilder("gb = Σ gy = [");
                 for (int i = 0; i < oc; i++) {
                     gb.append(i > 0 ? ", " : "").append(CellFormat.value(f.gradients().bias()[i]));
