@@ -170,7 +170,18 @@ public final class ParamPanel extends VBox {
     private final class Row {
         final ParamKey key;
         final Pair pair;
-        final Label name = new Label();
+        /** 3.3 ems, so that the sliders line up, or its whole text ("H = W" in presentation mode's type). */
+        final Label name = new Label() {
+            @Override
+            protected double computeMinWidth(double height) {
+                return computePrefWidth(height);
+            }
+
+            @Override
+            protected double computePrefWidth(double height) {
+                return Math.max(3.3 * getFont().getSize(), super.computePrefWidth(height));
+            }
+        };
         final Slider slider;
         final Spinner<Integer> spinner;
         final HBox box;
@@ -180,7 +191,6 @@ public final class ParamPanel extends VBox {
             this.pair = pair;
             name.textProperty().bind(i18n.text("param." + key.name()));
             name.getStyleClass().add("param-name");
-            name.setMinWidth(46);
             slider = new Slider(key.min(), key.max(), model.params().get(key));
             slider.setId("slider-" + key.name());
             slider.setBlockIncrement(1);
@@ -189,8 +199,8 @@ public final class ParamPanel extends VBox {
             slider.setSnapToTicks(true);
             HBox.setHgrow(slider, Priority.ALWAYS);
             // the skin asks for three thumbs of track, more than a narrow panel has with high contrast's
-            // larger thumb; the spinner beside it stays whole and a short track still drags
-            slider.setMinWidth(48);
+            // larger thumb or presentation mode's type; the name and the spinner stay whole, a short track still drags
+            slider.setMinWidth(28);
             slider.valueProperty().addListener((o, a, v) -> {
                 if (!updating) {
                     int i = (int) Math.round(v.doubleValue());

@@ -54,6 +54,39 @@ public final class StatusLine extends HBox {
         update();
     }
 
+    /**
+     * The sizes stay whole and the backend's reason gives way first, down to "…"; where even then the line is too
+     * narrow (a 1024-wide projector in presentation mode's type) the compute time goes, so that the status bar
+     * never asks for more than the window and pushes the side panels off it.
+     */
+    @Override
+    protected void layoutChildren() {
+        boolean withCompute = getWidth() >= needed(true);
+        if (compute.isManaged() != withCompute) {
+            compute.setManaged(withCompute);
+            compute.setVisible(withCompute);
+        }
+        super.layoutChildren();
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return needed(false);
+    }
+
+    private double needed(boolean withCompute) {
+        double w = snappedLeftInset() + snappedRightInset();
+        int shown = 0;
+        for (javafx.scene.Node n : getChildren()) {
+            if (n == compute && !withCompute) {
+                continue;
+            }
+            w += n == backend ? backend.minWidth(-1) : n.prefWidth(-1);
+            shown++;
+        }
+        return w + getSpacing() * (shown - 1);
+    }
+
     private void update() {
         Frame f = model.frame();
         String error = model.computeErrorProperty().get();

@@ -22,8 +22,11 @@ public final class TransportBar extends HBox {
     private final Label speedValue = new Label();
     private boolean updating;
 
-    /** Room for the longest speed, "50000 moves/s", so that the bar does not shift while the speed changes. */
-    private static final double SPEED_VALUE_WIDTH = 110;
+    /**
+     * Room for the longest speed, "50000 moves/s", in ems of the label's font (presentation mode's type is
+     * larger), so that the bar does not shift while the speed changes.
+     */
+    private static final double SPEED_VALUE_EMS = 7.9;
     /** The least of the timeline worth keeping the word "Speed" for. */
     private static final double SCRUB_ROOM = 120;
     /** The least of the timeline worth keeping the speed's value for. */
@@ -100,7 +103,9 @@ public final class TransportBar extends HBox {
         });
         Controls.tip(speed, i18n, "transport.speed.tip");
         speedValue.setId("speed-label");
-        speedValue.setMinWidth(SPEED_VALUE_WIDTH);
+        speedValue.setMinWidth(speedValueWidth());
+        // labels keep their whole text; what the bar lacks comes out of the timeline (see layoutChildren)
+        speedLabel.setMinWidth(Region.USE_PREF_SIZE);
         speedValue.textProperty().bind(i18n.bind(() -> i18n.get("transport.speed.value",
                 model.speedProperty().get()), model.speedProperty()));
 
@@ -116,34 +121,44 @@ public final class TransportBar extends HBox {
     /**
      * On a narrow window (a projector at 1024 × 768, large type in presentation mode) the word "Speed" goes
      * first and the speed value takes only the width of its text; where even that does not fit, the value goes
-     * too (the slider stays). The step counter and the speed never end in "…", and the bar never asks for more
+     * too, and last the speed's slider. The step counter never ends in "…", and the bar never asks for more
      * than its tightest arrangement, so that it does not push the side panels off the window.
      */
     @Override
     protected void layoutChildren() {
-        boolean word = getWidth() >= needed(true, true, SCRUB_ROOM);
-        boolean value = word || getWidth() >= needed(false, true, SCRUB_COMPACT);
-        if (speedLabel.isManaged() != word || speedValue.isManaged() != value) {
+        double width = getWidth();
+        boolean word = width >= needed(true, true, true, SCRUB_ROOM);
+        boolean value = word || width >= needed(false, true, true, SCRUB_COMPACT);
+        boolean slider = value || width >= needed(false, false, true, SCRUB_MIN);
+        double valueMin = word ? Math.max(speedValueWidth(), speedValue.prefWidth(-1)) : Region.USE_PREF_SIZE;
+        if (speedLabel.isManaged() != word || speedValue.isManaged() != value || speed.isManaged() != slider
+                || speedValue.getMinWidth() != valueMin) {
             speedLabel.setManaged(word);
             speedLabel.setVisible(word);
             speedValue.setManaged(value);
             speedValue.setVisible(value);
-            speedValue.setMinWidth(word ? SPEED_VALUE_WIDTH : Region.USE_PREF_SIZE);
+            speedValue.setMinWidth(valueMin);
+            speed.setManaged(slider);
+            speed.setVisible(slider);
         }
         super.layoutChildren();
     }
 
-    @Override
-    protected double computeMinWidth(double height) {
-        return needed(false, false, SCRUB_MIN);
+    private double speedValueWidth() {
+        return Math.ceil(SPEED_VALUE_EMS * speedValue.getFont().getSize());
     }
 
-    /** The width the bar needs with or without the word "Speed" and the speed's value, and this much timeline. */
-    private double needed(boolean word, boolean value, double scrubRoom) {
+    @Override
+    protected double computeMinWidth(double height) {
+        return needed(false, false, false, SCRUB_MIN);
+    }
+
+    /** The width the bar needs with or without the word "Speed", the speed value and slider, and this much timeline. */
+    private double needed(boolean word, boolean value, boolean slider, double scrubRoom) {
         double w = snappedLeftInset() + snappedRightInset();
         int shown = 0;
         for (javafx.scene.Node n : getChildren()) {
-            if ((n == speedLabel && !word) || (n == speedValue && !value)) {
+            if ((n == speedLabel && !word) || (n == speedValue && !value) || (n == speed && !slider)) {
                 continue;
             }
             if (n == scrub) {
@@ -151,7 +166,7 @@ public final class TransportBar extends HBox {
             } else if (n == speed) {
                 w += speed.minWidth(-1);
             } else if (n == speedValue) {
-                w += word ? Math.max(SPEED_VALUE_WIDTH, speedValue.prefWidth(-1)) : speedValue.prefWidth(-1);
+                w += word ? Math.max(speedValueWidth(), speedValue.prefWidth(-1)) : speedValue.prefWidth(-1);
             } else {
                 w += n.prefWidth(-1);
             }

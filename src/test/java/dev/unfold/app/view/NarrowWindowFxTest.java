@@ -34,6 +34,10 @@ class NarrowWindowFxTest extends ClassroomHarness {
     @Test
     void parametersTransportStatusAndFormulaFitInEveryThemeLanguageAndTypeSize() throws Exception {
         settle();
+        // the longest step counter the sliders allow for a 64 × 64 input: "step 102400 / 102400"
+        fxRun(() -> model.setParams(new dev.unfold.app.model.Params(1, 1, 64, 64, 5, 5, 1, 1, 2, 2, 1, 1)));
+        settle();
+        fxRun(() -> model.seek(model.lengthProperty().get()));
         // made narrow from wide, as a window dragged onto the projector is: the wide arrangement must not stick
         double width = fx(() -> stage.getWidth());
         fxRun(() -> stage.setWidth(1600));
