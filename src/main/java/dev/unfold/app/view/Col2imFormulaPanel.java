@@ -189,13 +189,13 @@ public final class Col2imFormulaPanel extends VBox {
             ColumnElement e = ColumnElement.of(g, m.row(), m.tap());
             double v = f.gradColumn()[m.column()];
             int plane = e.n() * g.c() + e.c();
+            String cell = ColumnGrid.of(g, f.layout()).name(i18n, "gcol", m.row(), m.tap());
             if (m.padding()) {
-                moveText.setText(i18n.get("col2im.move.padding", m.row(), m.tap(), CellFormat.value(v), e.iy(),
-                        e.ix()));
+                moveText.setText(i18n.get("col2im.move.padding", cell, CellFormat.value(v), e.iy(), e.ix()));
             } else {
-                moveText.setText(i18n.get("col2im.move", e.n(), e.c(), e.iy(), e.ix(), m.row(), m.tap(),
-                        CellFormat.value(v), CellFormat.value(r.sum(plane, e.iy(), e.ix())),
-                        r.count(plane, e.iy(), e.ix()), f.windowCount(e.iy(), e.ix())));
+                moveText.setText(i18n.get("col2im.move", e.n(), e.c(), e.iy(), e.ix(), cell, CellFormat.value(v),
+                        CellFormat.value(r.sum(plane, e.iy(), e.ix())), r.count(plane, e.iy(), e.ix()),
+                        f.windowCount(e.iy(), e.ix())));
             }
             if (order == TraceOrder.COL2IM_BY_TAP) {
                 active = SeedCol2im.TAP_ADD_LINE;
@@ -358,9 +358,10 @@ public final class Col2imFormulaPanel extends VBox {
                 String when = step < 0 ? i18n.get("col2im.pointer.never")
                         : step < model.position() ? i18n.get("col2im.pointer.added", step + 1)
                         : i18n.get("col2im.pointer.later", step + 1);
-                text = (inside ? i18n.get("col2im.pointer.column", col.row(), col.tap(), CellFormat.value(v), hl.n(),
-                        hl.c(), hl.y(), hl.x()) : i18n.get("col2im.pointer.column.padding", col.row(), col.tap(),
-                        CellFormat.value(v), hl.y(), hl.x())) + " " + when;
+                String cell = ColumnGrid.of(g, f.layout()).name(i18n, "gcol", col.row(), col.tap());
+                text = (inside ? i18n.get("col2im.pointer.column", cell, CellFormat.value(v), hl.n(), hl.c(), hl.y(),
+                        hl.x()) : i18n.get("col2im.pointer.column.padding", cell, CellFormat.value(v), hl.y(), hl.x()))
+                        + " " + when;
             } else if (inside) {
                 int k = r.count(plane, hl.y(), hl.x());
                 text = i18n.get("col2im.pointer.input", hl.n(), hl.c(), hl.y(), hl.x(),

@@ -119,6 +119,12 @@ public final class Col2imPane extends VBox {
             return i18n.get("caption.gradcolumn.empty");
         }
         Geometry g = f.geometry();
+        if (!f.layout().patchMajor()) { // the grid drawn is the layout's, not (N·OH·OW) × (C·KH·KW)
+            ColumnGrid grid = ColumnGrid.of(g, f.layout());
+            return i18n.get("caption.gradcolumn.layout", grid.shape(", ", d -> i18n.number(d, 0)),
+                    i18n.number(grid.rows(), 0), i18n.number(grid.cols(), 0), i18n.get(f.gradientPreset().key()),
+                    f.layout().label());
+        }
         return i18n.get("caption.gradcolumn", i18n.number(g.patchCount(), 0), i18n.number(g.patchSize(), 0),
                 i18n.get(f.gradientPreset().key()), f.layout().label());
     }

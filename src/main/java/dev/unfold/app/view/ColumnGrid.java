@@ -1,8 +1,12 @@
 package dev.unfold.app.view;
 
+import dev.unfold.app.i18n.I18n;
 import dev.unfold.core.ColumnElement;
 import dev.unfold.core.Geometry;
 import dev.unfold.core.Layout;
+import java.util.Arrays;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
 
 /**
  * How the column buffer is laid out on screen: its memory order, wrapped at the layout's last axis.
@@ -77,6 +81,27 @@ record ColumnGrid(Geometry g, Layout layout, int rows, int cols, int rowGroup, i
             case TORCH -> "oy,ox";
             case TENSOR -> "ox";
         };
+    }
+
+    /**
+     * How the texts name element (row, tap) of the buffer called {@code array}: by its index in this layout's own
+     * shape, so that the numbers are the ones on the grid's headers. ROWS: {@code col[row 6, column 3]};
+     * TENSOR: {@code col[n, c, ky, kx, oy, ox]}, the row header's five and the column header's one; TORCH:
+     * {@code col[n, c·KH·KW + ky·KW + kx, oy·OW + ox]} with the row and column header labels it is drawn under.
+     */
+    String name(I18n i18n, String array, int row, int tap) {
+        ColumnElement e = ColumnElement.of(g, row, tap);
+        return switch (layout) {
+            case ROWS -> i18n.get("coords.rows", array, row, tap);
+            case TENSOR -> i18n.get("coords.tensor", array, e.n(), e.c(), e.ky(), e.kx(), e.oy(), e.ox());
+            case TORCH -> i18n.get("coords.torch", array, e.n(), e.tap(g), e.oy() * g.ow() + e.ox(),
+                    rowLabel(displayRow(row, tap)), colLabel(displayCol(row, tap)));
+        };
+    }
+
+    /** The layout's shape, e.g. (N, C, KH, KW, OH, OW) as "1, 1, 2, 2, 5, 5" with separator ", ". */
+    String shape(String separator, IntFunction<String> number) {
+        return Arrays.stream(layout.shape(g)).mapToObj(number).collect(Collectors.joining(separator));
     }
 
     private ColumnElement element(int flat) {

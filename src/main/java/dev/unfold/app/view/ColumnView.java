@@ -349,13 +349,20 @@ public final class ColumnView extends CanvasPane {
             if (!cur && (k % stepK != 0 || (curK >= 0 && Math.abs(k - curK) < stepK))) {
                 continue; // every stepK-th label, and none that the current one's label would overlap
             }
+            double cx = headerW + (k + 0.5) * cellW - vx;
+            double own = labelW;
+            double next = 0;
+            if (cx - labelW / 2 < headerW + HeaderLabels.GAP / 2) { // near the row header: measured, not guessed
+                own = HeaderLabels.width(grid.colLabel(k), cur ? bold : f);
+                next = k + stepK < grid.cols() ? HeaderLabels.width(grid.colLabel(k + stepK), bold) : 0;
+            }
+            double x = HeaderLabels.columnLabelX(k, curK, stepK, cx, cellW, headerW, own, next);
+            if (Double.isNaN(x)) {
+                continue; // moved off the row header, it would run into the next label
+            }
             g.setFont(cur ? bold : f);
             g.setFill(cur ? p.text() : p.mutedText());
-            double cx = headerW + (k + 0.5) * cellW - vx;
-            if (cx - labelW / 2 < headerW - 2 && !cur) {
-                continue; // scrolled half under the row header
-            }
-            g.fillText(grid.colLabel(k), Math.max(cx, headerW + labelW / 2), headerH / 2);
+            g.fillText(grid.colLabel(k), x, headerH / 2);
         }
         g.setFill(p.headerBackground());
         g.fillRect(0, 0, headerW, headerH);

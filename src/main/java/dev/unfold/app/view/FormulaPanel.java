@@ -63,6 +63,7 @@ public final class FormulaPanel extends VBox {
         model.frameProperty().addListener(o -> {
             updateSizes();
             updateStep();
+            updatePointer(); // a new layout names the pointed cell anew
         });
         model.layoutProperty().addListener(o -> updateSizes());
         model.currentMoveProperty().addListener(o -> {
@@ -157,9 +158,10 @@ public final class FormulaPanel extends VBox {
         } else {
             ColumnElement e = ColumnElement.of(g, m.row(), m.tap());
             double v = f.value(m.row(), m.tap());
+            String cell = ColumnGrid.of(g, f.layout()).name(i18n, "col", m.row(), m.tap());
             moveText.setText(m.padding()
-                    ? i18n.get("formula.move.padding", m.row(), m.tap(), e.iy(), e.ix())
-                    : i18n.get("formula.move", m.row(), m.tap(), e.n(), e.c(), e.iy(), e.ix(), CellFormat.value(v)));
+                    ? i18n.get("formula.move.padding", cell, e.iy(), e.ix())
+                    : i18n.get("formula.move", cell, e.n(), e.c(), e.iy(), e.ix(), CellFormat.value(v)));
             switch (order) {
                 case IM2COL_BY_TAP -> {
                     active = SeedCode.TAP_ASSIGN_LINE;
@@ -179,8 +181,10 @@ public final class FormulaPanel extends VBox {
                 }
                 default -> {
                     active = 0;
-                    where.setText(i18n.get("formula.patch.where", m.row(), e.n(), e.oy(), e.ox(),
-                            e.oy() * g.sh() - g.ph(), e.ox() * g.sw() - g.pw(), g.patchSize()));
+                    // in the tap-major layouts a window is no row of the grid: its taps go one to each slab
+                    String key = f.layout().patchMajor() ? "formula.patch.where" : "formula.patch.where.slabs";
+                    where.setText(i18n.get(key, m.row(), e.n(), e.oy(), e.ox(), e.oy() * g.sh() - g.ph(),
+                            e.ox() * g.sw() - g.pw(), g.patchSize()));
                 }
             }
         }
@@ -259,9 +263,10 @@ public final class FormulaPanel extends VBox {
         if (hl == null) {
             text = i18n.get("formula.pointer.none");
         } else if (hl.focus() instanceof Focus.Column col) {
+            String cell = cellName(col);
             text = hl.padding()
-                    ? i18n.get("formula.pointer.column.padding", col.row(), col.tap(), hl.y(), hl.x())
-                    : i18n.get("formula.pointer.column", col.row(), col.tap(), hl.n(), hl.c(), hl.y(), hl.x(),
+                    ? i18n.get("formula.pointer.column.padding", cell, hl.y(), hl.x())
+                    : i18n.get("formula.pointer.column", cell, hl.n(), hl.c(), hl.y(), hl.x(),
                     CellFormat.value(hl.value()));
         } else {
             text = hl.padding()
@@ -273,6 +278,16 @@ public final class FormulaPanel extends VBox {
             text += "\n" + i18n.get("formula.pointer.pinned");
         }
         pointer.setText(text);
+    }
+
+    /** The column cell as the column view's grid names it, in the frame's layout. */
+    private String cellName(Focus.Column col) {
+        Frame f = model.frame();
+        Geometry g = f == null ? null : f.geometry();
+        if (g == null || col.row() >= g.patchCount() || col.tap() >= g.patchSize()) {
+            return i18n.get("coords.rows", "col", col.row(), col.tap());
+        }
+        return ColumnGrid.of(g, f.layout()).name(i18n, "col", col.row(), col.tap());
     }
 
     /** Human-readable byte counts. */

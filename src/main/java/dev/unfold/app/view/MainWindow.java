@@ -171,6 +171,12 @@ public final class MainWindow {
             return i18n.get("caption.column.empty");
         }
         Geometry g = f.geometry();
+        if (!f.layout().patchMajor()) { // the grid drawn is the layout's, not (N·OH·OW) × (C·KH·KW)
+            ColumnGrid grid = ColumnGrid.of(g, f.layout());
+            return i18n.get("caption.column.layout", grid.shape(", ", d -> i18n.number(d, 0)),
+                    i18n.number(grid.rows(), 0), i18n.number(grid.cols(), 0), f.layout().label(),
+                    i18n.number(g.blowUp(), 2));
+        }
         return i18n.get("caption.column", i18n.number(g.patchCount(), 0), i18n.number(g.patchSize(), 0),
                 f.layout().label(), i18n.number(g.blowUp(), 2));
     }

@@ -104,8 +104,11 @@ public final class StatusLine extends HBox {
         if (f != null) {
             Geometry g = f.geometry();
             compute.setText(i18n.get("status.compute", i18n.number(f.computeNanos() / 1e6, 2), f.backendName()));
-            sizes.setText(i18n.get("status.sizes", g.n(), g.c(), g.h(), g.w(), i18n.number(g.patchCount(), 0),
-                    i18n.number(g.patchSize(), 0), i18n.number(g.blowUp(), 2)));
+            // the column buffer's shape in the layout drawn: 25 × 4 in rows, 1×1×2×2×5×5 in tensor, 1×4×25 in torch
+            String column = f.layout().patchMajor()
+                    ? i18n.number(g.patchCount(), 0) + " × " + i18n.number(g.patchSize(), 0)
+                    : ColumnGrid.of(g, f.layout()).shape("×", d -> i18n.number(d, 0));
+            sizes.setText(i18n.get("status.sizes", g.n(), g.c(), g.h(), g.w(), column, i18n.number(g.blowUp(), 2)));
         }
     }
 }

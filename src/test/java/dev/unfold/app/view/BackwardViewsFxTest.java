@@ -363,6 +363,48 @@ class BackwardViewsFxTest {
         assertEquals(0, model.position());
     }
 
+    /** In the tensor and torch layouts the col2im texts name gcol's cells by the grid drawn, as im2col's do. */
+    @Test
+    void col2imTextsNameTheGradientCellByTheDrawnGrid(FxRobot robot) throws Exception {
+        settle();
+        robot.clickOn("#view-switch-col2im");
+        settle();
+        for (Layout layout : new Layout[] {Layout.TENSOR, Layout.TORCH}) {
+            for (TraceOrder order : new TraceOrder[] {TraceOrder.COL2IM_BY_TAP, TraceOrder.COL2IM_BY_PIXEL}) {
+                fxRun(() -> {
+                    model.setLayout(layout);
+                    backward.setOrder(order);
+                });
+                settle();
+                BackwardFrame f = backward.frame();
+                assertEquals(layout, f.layout());
+                assertEquals(order, f.order());
+                Geometry g = f.geometry();
+                boolean padding = false;
+                for (long at : new long[] {1, 9, 17, f.col2imLength()}) {
+                    fxRun(() -> model.seek(at));
+                    WaitForAsyncUtils.waitForFxEvents();
+                    Move m = backward.col2imMove();
+                    String name = ExpectedCellNames.name("gcol", g, layout, m.row(), m.tap());
+                    String move = robot.lookup("#col2im-move").queryAs(Label.class).getText();
+                    assertTrue(m.padding() ? move.startsWith(name + " = ") : move.contains(" += " + name + " = "),
+                            layout + " " + order + " step " + at + ": " + move + " / " + name);
+                    padding |= m.padding();
+                }
+                assertEquals(order == TraceOrder.COL2IM_BY_TAP, padding, "the scatter adds padding, the gather not");
+                Move m = backward.col2imMove();
+                fxRun(() -> model.togglePin(new Focus.Column(m.row(), m.tap())));
+                WaitForAsyncUtils.waitForFxEvents();
+                String pointer = robot.lookup("#col2im-pointer").queryAs(Label.class).getText();
+                assertTrue(pointer.startsWith(ExpectedCellNames.name("gcol", g, layout, m.row(), m.tap()) + " = "),
+                        pointer);
+                fxRun(() -> model.togglePin(new Focus.Column(m.row(), m.tap())));
+                String caption = robot.lookup("#caption-grad-column").queryAs(Label.class).getText();
+                assertTrue(caption.startsWith("gcol  " + ExpectedCellNames.caption(g, layout) + "  ·  "), caption);
+            }
+        }
+    }
+
     @Test
     void outputChannelsAreTypedLikeTheParameters(FxRobot robot) throws Exception {
         settle();

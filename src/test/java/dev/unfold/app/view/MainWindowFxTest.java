@@ -409,6 +409,95 @@ class MainWindowFxTest {
     }
 
     /**
+     * Before the first step there is no current cell, and the first column keeps its regular label: "0,0,0" for
+     * 16 × 16 RGB with a 2 × 2 kernel and padding 1, a label wider than its cell, which was left out as if it
+     * were scrolled under the row header.
+     */
+    @Test
+    void theFirstColumnIsLabelledBeforeTheFirstStep() throws Exception {
+        settle();
+        fxRun(() -> {
+            model.set(ParamKey.C, 3);
+            model.set(ParamKey.H, 16);
+            model.set(ParamKey.KH, 2);
+            model.set(ParamKey.PH, 1);
+        });
+        settle();
+        fxRun(() -> model.seek(0));
+        WaitForAsyncUtils.waitForFxEvents(3);
+        assertNull(model.currentMove());
+        Geometry g = model.frame().geometry();
+        assertEquals(16, g.w(), "size linked");
+        assertEquals(12, g.patchSize());
+        double[] b = fx(() -> window.columnView().cellBounds(0, 0));
+        WritableImage img = fx(() -> window.columnView().canvas().snapshot(null, null));
+        // the header strip above cell (0, 0), inside its lines: ink in it is the label's
+        java.util.Map<Integer, Integer> counts = new java.util.HashMap<>();
+        for (int x = (int) b[0] + 2; x < (int) (b[0] + b[2]) - 2; x++) {
+            for (int y = 2; y < (int) b[1] - 2; y++) {
+                counts.merge(img.getPixelReader().getArgb(x, y), 1, Integer::sum);
+            }
+        }
+        int background = Collections.max(counts.entrySet(), java.util.Map.Entry.comparingByValue()).getKey();
+        Color bg = Color.rgb((background >> 16) & 255, (background >> 8) & 255, background & 255);
+        int ink = 0;
+        for (var e : counts.entrySet()) {
+            int argb = e.getKey();
+            if (!close(bg, Color.rgb((argb >> 16) & 255, (argb >> 8) & 255, argb & 255))) {
+                ink += e.getValue();
+            }
+        }
+        assertTrue(ink >= 10, "no label above the first column: " + ink + " pixels of ink");
+    }
+
+    /**
+     * In the tensor and torch layouts the grid is not (N·OH·OW) × (C·KH·KW): the step's text, the pointer, the
+     * caption and the status bar name cells and sizes the way that grid is drawn, with the numbers on its headers.
+     */
+    @Test
+    void tensorAndTorchTextsNameTheCellByTheDrawnGrid(FxRobot robot) throws Exception {
+        settle();
+        for (Layout layout : new Layout[] {Layout.TENSOR, Layout.TORCH, Layout.ROWS}) {
+            fxRun(() -> model.setLayout(layout));
+            settle();
+            Frame f = model.frame();
+            Geometry g = f.geometry();
+            assertEquals(layout, f.layout());
+            assertEquals(25, g.patchCount(), "the seed's 4 × 4, k2 s1 p1");
+            boolean padding = false;
+            boolean inside = false;
+            for (long at : new long[] {1, 7, 8, 30, 58, f.length()}) {
+                fxRun(() -> model.seek(at));
+                WaitForAsyncUtils.waitForFxEvents();
+                Move m = model.currentMove();
+                String name = ExpectedCellNames.name("col", g, layout, m.row(), m.tap());
+                String move = robot.lookup("#formula-move").queryAs(Label.class).getText();
+                assertTrue(move.startsWith(name + " ← "), layout + " step " + at + ": " + move + " / " + name);
+                padding |= m.padding();
+                inside |= !m.padding();
+            }
+            assertTrue(padding && inside, "both kinds of move were named");
+            Move m = model.currentMove();
+            fxRun(() -> model.togglePin(new Focus.Column(m.row(), m.tap())));
+            WaitForAsyncUtils.waitForFxEvents();
+            String pointer = robot.lookup("#formula-pointer").queryAs(Label.class).getText();
+            assertTrue(pointer.startsWith(ExpectedCellNames.name("col", g, layout, m.row(), m.tap()) + " "), pointer);
+            fxRun(() -> model.togglePin(new Focus.Column(m.row(), m.tap())));
+            String caption = robot.lookup("#caption-column").queryAs(Label.class).getText();
+            String sizes = robot.lookup("#status-sizes").queryAs(Label.class).getText();
+            if (layout == Layout.ROWS) {
+                assertTrue(caption.startsWith("Column matrix  25 × 4  ·  layout rows"), caption);
+                assertTrue(sizes.contains("column 25 × 4  ·"), sizes);
+            } else {
+                assertTrue(caption.startsWith("Column matrix  " + ExpectedCellNames.caption(g, layout) + "  ·  layout "
+                        + layout.label()), caption);
+                assertTrue(sizes.contains("column " + ExpectedCellNames.join(layout.shape(g), "×") + "  ·"), sizes);
+                assertFalse(caption.contains("25 × 4") || sizes.contains("25 × 4"), caption + " / " + sizes);
+            }
+        }
+    }
+
+    /**
      * By tap, the quoted slab copy is the line that moves the current element: the slab it names starts at the
      * move's own padded input position less its window's offset. With dilation the notebook's loop (slabs at
      * j, i) would copy the wrong taps, so the dilated loop is quoted and its numbers are checked the same way.
