@@ -57,7 +57,7 @@ public final class Col2imFormulaPanel extends VBox {
         stepTitle.setWrapText(true);
         code.getStyleClass().add("seed-code");
         thread.getStyleClass().add("seed-code");
-        visits.getStyleClass().add("seed-code");
+        visits.getStyleClass().addAll("seed-code", "translated");
         // the pixel's visits first: with the kernel's nineteen lines they would fall below the fold
         getChildren().addAll(stepTitle, moveText, visits, code, where, thread,
                 section("col2im.overlap"), countText, byFour,

@@ -246,6 +246,7 @@ public final class FormulaPanel extends VBox {
                 decomposition.getChildren().add(l);
             }
             decomposition.getChildren().get(rows.length).setId("formula-verdict");
+            decomposition.getChildren().get(rows.length).getStyleClass().add("translated");
         }
         for (int k = 0; k < rows.length; k++) {
             ((Label) decomposition.getChildren().get(k)).setText(rows[k]);

@@ -47,8 +47,8 @@ public final class GemmFormulaPanel extends VBox {
         setPadding(new Insets(14, 16, 14, 16));
         stepTitle.setId("gemm-step");
         stepTitle.setWrapText(true);
-        shapes.getStyleClass().add("seed-code");
-        terms.getStyleClass().add("seed-code");
+        shapes.getStyleClass().addAll("seed-code", "translated");
+        terms.getStyleClass().addAll("seed-code", "translated");
         getChildren().addAll(section("gemm.shapes"), shapes, stepTitle, element, terms, sum,
                 section("formula.pointer"), pointer, backend);
         backward.frameProperty().addListener(o -> updateAll());

@@ -1,5 +1,6 @@
 package dev.unfold.app.view;
 
+import dev.unfold.app.i18n.Fonts;
 import dev.unfold.app.i18n.I18n;
 import dev.unfold.app.model.BackwardFrame;
 import dev.unfold.app.model.BackwardModel;
@@ -533,7 +534,6 @@ public final class GemmView extends CanvasPane {
                          Product.Step step, double rowHeaderW, double headH, boolean bias, double right) {
         Font small = Font.font("System", FontWeight.NORMAL, 12);
         Font smallBold = Font.font("System", FontWeight.BOLD, 12);
-        Font title = Font.font("System", FontWeight.BOLD, 15);
         int curI = step == null ? -1 : step.i();
         int curJ = step == null ? -1 : step.j();
         int curT = step == null ? -1 : step.t();
@@ -591,23 +591,24 @@ public final class GemmView extends CanvasPane {
         g.setTextAlign(TextAlignment.LEFT);
         g.fillText(axes(dims[1]) + " →", bx + nVis * cell + 6, biasY - headH / 2);
         String name = pr.name().toLowerCase(java.util.Locale.ROOT);
-        g.setFont(title);
         g.setTextBaseline(VPos.BOTTOM);
         g.setFill(p.text());
-        g.fillText(i18n.get("gemm.b." + name, k, n), bx, biasY - headH, Math.max(40, right - bx));
-        g.fillText(i18n.get("gemm.a." + name, m, k), ax - rowHeaderW + 4, ay - headH - 4,
+        Fonts.fillText(g, i18n.get("gemm.b." + name, k, n), FontWeight.BOLD, 15, bx, biasY - headH,
+                Math.max(40, right - bx));
+        Fonts.fillText(g, i18n.get("gemm.a." + name, m, k), FontWeight.BOLD, 15, ax - rowHeaderW + 4, ay - headH - 4,
                 Math.max(40, bx - ax + rowHeaderW - 12));
-        g.fillText(i18n.get("gemm.c." + name, m, n), bx, ay - headH - 4, Math.max(40, right - bx));
-        g.setFont(small);
+        Fonts.fillText(g, i18n.get("gemm.c." + name, m, n), FontWeight.BOLD, 15, bx, ay - headH - 4,
+                Math.max(40, right - bx));
         g.setFill(p.mutedText());
         g.setTextBaseline(VPos.TOP);
         if (mVis < m) {
-            g.fillText(i18n.get("gemm.window", mStart, mStart + mVis - 1, m), ax - rowHeaderW + 4, ay + mVis * cell + 4,
-                    Math.max(40, bx - ax + rowHeaderW - 12));
+            Fonts.fillText(g, i18n.get("gemm.window", mStart, mStart + mVis - 1, m), FontWeight.NORMAL, 12,
+                    ax - rowHeaderW + 4, ay + mVis * cell + 4, Math.max(40, bx - ax + rowHeaderW - 12));
         }
         if (kVis < k || nVis < n) {
-            g.fillText(i18n.get("gemm.window.cols", kStart, kStart + kVis - 1, k, nStart, nStart + nVis - 1, n),
-                    ax - rowHeaderW + 4, ay + mVis * cell + 22, Math.max(40, right - ax + rowHeaderW));
+            String cols = i18n.get("gemm.window.cols", kStart, kStart + kVis - 1, k, nStart, nStart + nVis - 1, n);
+            Fonts.fillText(g, cols, FontWeight.NORMAL, 12, ax - rowHeaderW + 4, ay + mVis * cell + 22,
+                    Math.max(40, right - ax + rowHeaderW));
         }
     }
 
@@ -629,7 +630,6 @@ public final class GemmView extends CanvasPane {
         Geometry geo = f.geometry();
         g.setFill(p.headerBackground());
         g.fillRect(x0 - 8, y0 - 8, w + 16, h + 16);
-        g.setFont(Font.font("System", FontWeight.BOLD, 14));
         g.setFill(p.text());
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
@@ -637,14 +637,14 @@ public final class GemmView extends CanvasPane {
         int oc = f.outChannels();
         switch (pr) {
             case FORWARD -> {
-                g.fillText(i18n.get(key, geo.n(), oc, geo.oh(), geo.ow()), x0, y0, w);
+                Fonts.fillText(g, i18n.get(key, geo.n(), oc, geo.oh(), geo.ow()), FontWeight.BOLD, 14, x0, y0, w);
                 int[] cur = step == null ? null : new int[] {step.i() / (geo.oh() * geo.ow()), step.j(),
                         step.i() % (geo.oh() * geo.ow()) / geo.ow(), step.i() % geo.ow()};
                 planes(g, p, x0, y0 + 26, w, h - 26, geo.n(), oc, geo.oh(), geo.ow(), "n", "oc", 1,
                         (a, b, y, x) -> backward.productValue((a * geo.oh() + y) * geo.ow() + x, b), cur, scale[2]);
             }
             case COLUMN_GRADIENT -> {
-                g.fillText(i18n.get(key, geo.n(), geo.c(), geo.h(), geo.w()), x0, y0, w);
+                Fonts.fillText(g, i18n.get(key, geo.n(), geo.c(), geo.h(), geo.w()), FontWeight.BOLD, 14, x0, y0, w);
                 double[] gx = f.gradients().input();
                 int[] cur = null;
                 if (step != null) {
@@ -659,7 +659,7 @@ public final class GemmView extends CanvasPane {
                         (a, b, y, x) -> gx[((a * geo.c() + b) * geo.h() + y) * geo.w() + x], cur, gxMax);
             }
             case WEIGHT_GRADIENT -> {
-                g.fillText(i18n.get(key, oc, geo.c(), geo.kh(), geo.kw()), x0, y0, w);
+                Fonts.fillText(g, i18n.get(key, oc, geo.c(), geo.kh(), geo.kw()), FontWeight.BOLD, 14, x0, y0, w);
                 int kk = geo.kh() * geo.kw();
                 int[] cur = step == null ? null : new int[] {step.i(), step.j() / kk, step.j() % kk / geo.kw(),
                         step.j() % geo.kw()};

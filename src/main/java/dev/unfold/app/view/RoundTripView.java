@@ -1,5 +1,6 @@
 package dev.unfold.app.view;
 
+import dev.unfold.app.i18n.Fonts;
 import dev.unfold.app.i18n.I18n;
 import dev.unfold.app.model.BackwardFrame;
 import dev.unfold.app.model.BackwardModel;
@@ -90,11 +91,10 @@ public final class RoundTripView extends CanvasPane {
         Font valueFont = Font.font("System", FontWeight.NORMAL, clamp(cell * 0.36, 8, 17));
         for (int panel = 0; panel < 5; panel++) {
             double px = x0 + panel * (gridW + GAP);
-            g.setFont(Font.font("System", FontWeight.BOLD, 13));
             g.setFill(panel == 4 ? p.link() : p.text());
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.BOTTOM);
-            g.fillText(titles[panel], px + gridW / 2, y0 - 6, gridW + GAP - 4);
+            Fonts.fillText(g, titles[panel], FontWeight.BOLD, 13, px + gridW / 2, y0 - 6, gridW + GAP - 4);
             for (int y = 0; y < geo.h(); y++) {
                 for (int x = 0; x < geo.w(); x++) {
                     int i = base + y * geo.w() + x;
@@ -165,7 +165,6 @@ public final class RoundTripView extends CanvasPane {
                 g.fillText(ops[panel], px + gridW + GAP / 2, y0 + geo.h() * cell / 2);
             }
         }
-        g.setFont(Font.font("System", FontWeight.NORMAL, 13));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         g.setFill(p.mutedText());
@@ -174,7 +173,7 @@ public final class RoundTripView extends CanvasPane {
         if (lost > 0) {
             summary += " " + i18n.get("roundtrip.lost", lost);
         }
-        g.fillText(summary, margin, 6, w - 2 * margin);
+        Fonts.fillText(g, summary, FontWeight.NORMAL, 13, margin, 6, w - 2 * margin);
     }
 
     private static double clamp(double v, double lo, double hi) {

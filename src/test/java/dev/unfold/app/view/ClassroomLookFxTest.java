@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.unfold.app.i18n.Fonts;
+import dev.unfold.app.model.ViewKind;
+import dev.unfold.core.trace.TraceOrder;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +33,8 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
@@ -185,6 +190,87 @@ class ClassroomLookFxTest extends ClassroomHarness {
         assertEquals("_File", item("menu-file").getText());
         assertFalse(window.root().getScene().getStylesheets().stream().anyMatch(s -> s.endsWith("korean.css")));
         assertEquals(Locale.ENGLISH, saved.get(saved.size() - 1).locale());
+    }
+
+    /** The labels of a scene graph that show some text, in the order they are found. */
+    private static void labels(Node n, List<Labeled> out) {
+        if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()) {
+            out.add(l);
+        }
+        if (n instanceof Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                labels(c, out);
+            }
+        }
+    }
+
+    private static boolean hangul(String s) {
+        return s.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL);
+    }
+
+    /** Every label's text, with the family of the font it is shown in after "\t". */
+    private List<String> fonts() throws Exception {
+        return fx(() -> {
+            window.root().applyCss();
+            List<Labeled> all = new ArrayList<>();
+            labels(window.root(), all);
+            return all.stream().map(l -> l.getText() + "\t" + l.getFont().getFamily()).toList();
+        });
+    }
+
+    /**
+     * After a switch at run time, the System font's fallbacks do not reach the bundled NanumGothic: every
+     * Hangul text, the monospaced lines and the canvases' words included, has to name it.
+     */
+    @Test
+    void hangulIsSetInTheBundledFontEverywhereAfterASwitch() throws Exception {
+        settle();
+        fxRun(() -> {
+            model.setOrder(TraceOrder.IM2COL_BY_THREAD);
+            model.seek(7); // the thread's verdict
+        });
+        settle();
+        String mono = fx(() -> ((Labeled) window.root().lookup(".code-line")).getFont().getFamily());
+        assertFalse(mono.equals(Fonts.KOREAN_FAMILY), mono);
+        String windowCaption = i18n.get("gemm.window", 15, 24, 25);
+        assertEquals("System", Fonts.canvas(windowCaption, FontWeight.NORMAL, 12).getFamily());
+
+        fxRun(() -> item("menu-lang-ko").fire());
+        settle();
+        assertTrue(Fonts.loadKorean());
+        for (ViewKind v : List.of(ViewKind.IM2COL, ViewKind.GEMM, ViewKind.COL2IM)) {
+            fxRun(() -> {
+                model.setView(v);
+                window.deck().backward().setOrder(TraceOrder.COL2IM_BY_PIXEL);
+                model.seek(7); // col2im: a pixel's visits
+            });
+            settle();
+            List<String> fonts = fonts();
+            assertEquals(List.of(), fonts.stream().filter(t -> hangul(t) && !t.endsWith("\t" + Fonts.KOREAN_FAMILY))
+                    .toList(), v + ": Hangul in a face that has none");
+            if (v == ViewKind.IM2COL) {
+                assertTrue(fonts.stream().anyMatch(t -> t.startsWith("int ") && t.endsWith("\t" + mono)),
+                        "the seed's code, which has no Hangul, stays monospaced: " + fonts);
+                assertTrue(fonts.stream().anyMatch(t -> t.contains("in_y") && hangul(t)), "the thread's verdict");
+            }
+            if (v == ViewKind.GEMM) {
+                assertTrue(fonts.stream().anyMatch(t -> t.startsWith("항 ")), "the terms: " + fonts);
+            }
+        }
+        // a Korean label carries its mnemonic as "(_X)" at the end; a second letter in brackets reads as another
+        List<String> twoLetters = allItems(classroom.menuBar().getMenus()).stream().map(MenuItem::getText)
+                .filter(t -> t != null && t.split("\\(_?[A-Z0-9]\\)", -1).length > 2).toList();
+        assertEquals(List.of(), twoLetters);
+        Font caption = Fonts.canvas(i18n.get("gemm.window", 15, 24, 25), FontWeight.NORMAL, 12);
+        assertEquals(Fonts.KOREAN_FAMILY, caption.getFamily(), "a canvas text with Hangul");
+        Font title = Fonts.canvas(i18n.get("gemm.c.forward", 25, 1), FontWeight.BOLD, 15);
+        assertEquals("System", title.getFamily(), "a canvas text without Hangul stays as it was");
+        assertEquals("Bold", title.getStyle());
+
+        fxRun(() -> item("menu-lang-en").fire());
+        settle();
+        assertEquals(mono, fx(() -> ((Labeled) window.root().lookup(".code-line")).getFont().getFamily()));
+        assertEquals("System", Fonts.canvas(windowCaption, FontWeight.NORMAL, 12).getFamily());
     }
 
     private WritableImage canvas() throws Exception {
