@@ -104,6 +104,13 @@ public final class HelpWindow {
             }
             Scene scene = new Scene(tabs, 820, 720);
             DialogStyle.copy(window, scene);
+            // Esc closes it, as it does a dialog: on a projector without a window manager's close button too
+            scene.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+                if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                    stage.hide();
+                    e.consume();
+                }
+            });
             stage.setScene(scene);
         }
         tabs.getSelectionModel().select(tab);

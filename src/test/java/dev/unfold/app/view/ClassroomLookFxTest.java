@@ -448,7 +448,10 @@ class ClassroomLookFxTest extends ClassroomHarness {
 
         robot.type(KeyCode.F1);
         waitFor(5, () -> classroom.help().stage() != null && classroom.help().stage().isShowing());
-        fxRun(() -> classroom.help().stage().hide());
+        fxRun(() -> classroom.help().stage().requestFocus());
+        WaitForAsync.pulses();
+        robot.type(KeyCode.ESCAPE); // closes the help window
+        waitFor(5, () -> !classroom.help().stage().isShowing());
 
         Menu file = classroom.menuBar().getMenus().get(0);
         robot.clickOn("#caption-input");
