@@ -22,6 +22,9 @@ final class InputValuesMenu {
         MenuButton m = Segments.menu(List.of(InputPreset.values()), InputPreset::key, "input.title", i18n, preset,
                 model::setInput, "input-values");
         m.textProperty().unbind();
+        // one width whatever it names (see unfold.css): a picture's long name or ", edited" is shortened in the
+        // middle, keeping "x:" and the end in view, instead of widening the tool bar until it wraps
+        m.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_WORD_ELLIPSIS);
         m.textProperty().bind(i18n.bind(() -> {
             InputPreset p = preset.getValue();
             InputSource input = model.inputProperty().get();
