@@ -319,9 +319,15 @@ public final class InputView extends CanvasPane {
                 Color fill = pad ? p.padding() : Paint2D.valueFill(p, c, v, max);
                 g.setFill(pad && cell >= 10 ? Paint2D.hatch(p) : fill);
                 g.fillRect(cx, cy, cell, cell);
-                if (text && CellFormat.value(v).length() * font.getSize() * 0.6 <= cell - 2) {
-                    g.setFill(pad ? p.mutedText() : p.textOn(fill));
-                    g.fillText(CellFormat.value(v), cx + cell / 2, cy + cell / 2);
+                if (text) {
+                    // a picture's values ("0.774") are longer than whole numbers: smaller type, down to 8 px
+                    String shown = CellFormat.value(v);
+                    double size = Math.min(font.getSize(), (cell - 2) / (shown.length() * 0.6));
+                    if (size >= 8) {
+                        g.setFont(size == font.getSize() ? font : Font.font("System", FontWeight.NORMAL, size));
+                        g.setFill(pad ? p.mutedText() : p.textOn(fill));
+                        g.fillText(shown, cx + cell / 2, cy + cell / 2);
+                    }
                 }
             }
         }
