@@ -56,7 +56,10 @@ public final class ColumnView extends CanvasPane {
         model.positionProperty().addListener(o -> invalidate());
         model.highlightProperty().addListener(o -> invalidate());
         model.problemProperty().addListener(o -> invalidate());
-        model.cellSizeProperty().addListener(o -> requestLayout());
+        model.cellSizeProperty().addListener(o -> {
+            revealAfterLayout = true; // zooming must not lose the cell being written
+            requestLayout();
+        });
         palette.addListener(o -> invalidate());
         model.currentMoveProperty().addListener((o, a, m) -> follow(m));
 
@@ -93,6 +96,8 @@ public final class ColumnView extends CanvasPane {
     public javafx.scene.canvas.Canvas canvas() {
         return canvas;
     }
+
+    private boolean revealAfterLayout;
 
     /** Scrolls so that matrix cell (row, tap) is in view. */
     public void reveal(int row, int tap) {
@@ -196,6 +201,10 @@ public final class ColumnView extends CanvasPane {
         hbar.resizeRelocate(0, h - sb, w - sb, sb);
         if (gridFrame != null) {
             measure();
+            if (revealAfterLayout) {
+                revealAfterLayout = false;
+                follow(model.currentMove());
+            }
         }
         invalidate();
         drawIfDirty();

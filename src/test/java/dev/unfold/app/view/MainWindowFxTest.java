@@ -16,6 +16,7 @@ import dev.unfold.app.model.Highlight;
 import dev.unfold.app.model.InputSource;
 import dev.unfold.app.model.MainModel;
 import dev.unfold.app.model.ParamKey;
+import dev.unfold.app.model.Params;
 import dev.unfold.app.model.Settings;
 import dev.unfold.core.Backends;
 import dev.unfold.core.ColumnElement;
@@ -123,6 +124,25 @@ class MainWindowFxTest {
     private static boolean close(Color a, Color b) {
         return Math.abs(a.getRed() - b.getRed()) < 0.03 && Math.abs(a.getGreen() - b.getGreen()) < 0.03
                 && Math.abs(a.getBlue() - b.getBlue()) < 0.03;
+    }
+
+    @Test
+    void zoomingKeepsTheCellBeingWrittenInView() throws Exception {
+        settle();
+        fxRun(() -> model.setParams(new Params(1, 1, 16, 16, 3, 3, 1, 1, 1, 1, 1, 1)));
+        settle();
+        fxRun(() -> model.seek(model.lengthProperty().get() / 2));
+        WaitForAsyncUtils.waitForFxEvents();
+        for (int i = 0; i < 4; i++) {
+            fxRun(model::zoomIn);
+            WaitForAsyncUtils.waitForFxEvents(4);
+            Move m = model.currentMove();
+            double[] b = fx(window.columnView()::cellBounds, m.row(), m.tap());
+            double w = fx(() -> window.columnView().canvas().getWidth());
+            double h = fx(() -> window.columnView().canvas().getHeight());
+            assertTrue(b[0] >= 0 && b[1] >= 0 && b[0] + b[2] <= w && b[1] + b[3] <= h,
+                    "zoom " + i + ": cell at " + java.util.Arrays.toString(b) + " outside " + w + " × " + h);
+        }
     }
 
     @Test
