@@ -89,6 +89,8 @@ public final class GemmPane extends VBox {
         toCol2im.setOnAction(e -> {
             backward.setGradient(GradientPreset.FROM_CONV);
             model.setView(ViewKind.COL2IM);
+            model.seek(0); // the button says "animate": from the first addition, playing
+            model.play();
         });
 
         FlowPane bar = new FlowPane(14, 6);

@@ -7,6 +7,7 @@ import dev.unfold.app.model.MainModel;
 import dev.unfold.core.Geometry;
 import java.util.Locale;
 import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
@@ -199,6 +200,14 @@ public final class MainWindow {
         Scene scene = new Scene(root, width, height);
         scene.getStylesheets().add(MainWindow.class.getResource("/dev/unfold/app/view/unfold.css").toExternalForm());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
+        // A focused control that leaves the scene with its view (GEMM's "Animate col2im of gcol" switches views)
+        // hands the focus to the scene's first control, unseen: a switch or slider where the arrows would change
+        // the view or N. The views take it instead, and the arrows step the animation.
+        scene.focusOwnerProperty().addListener((o, old, now) -> {
+            if (old != null && old.getScene() == null && viewArea.getScene() == scene) {
+                Platform.runLater(viewArea::requestFocus);
+            }
+        });
         return scene;
     }
 

@@ -318,6 +318,16 @@ class BackwardViewsFxTest {
         settle();
         assertEquals(ViewKind.COL2IM, model.view());
         assertArrayEquals(f.gradients().column(), backward.frame().gradColumn(), "gcol flows into the col2im view");
+        assertTrue(model.playingProperty().get(), "the button animates: it plays");
+        fxRun(model::pause);
+        WaitForAsyncUtils.waitForFxEvents(4);
+        // the button went away with its view; the keys belong to the animation, not to the first slider
+        int n = model.params().get(ParamKey.N);
+        long at = fx(model::position);
+        robot.type(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(n, model.params().get(ParamKey.N));
+        assertEquals(at + 1, (long) fx(model::position), "the arrow stepped the col2im animation");
     }
 
     @Test
