@@ -105,12 +105,19 @@ public final class UnfoldApp extends Application {
         SettingsStore store = SettingsStore.user();
         Settings.WindowBounds b = o.settings().window();
         double[] size = o.windowSize();
-        Scene scene = window.createScene(size != null ? size[0] : b.width(), size != null ? size[1] : b.height());
+        // remembered on a larger screen (a laptop, then the lecture hall's 1024 × 768 projector): no larger than
+        // this screen, and where the system likes when the old place is off it
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        double width = Math.min(size != null ? size[0] : b.width(), screen.getWidth());
+        double height = Math.min(size != null ? size[1] : b.height(), screen.getHeight());
+        Scene scene = window.createScene(width, height);
         stage.setScene(scene);
         stage.titleProperty().bind(i18n.text("app.title"));
-        if (Double.isFinite(b.x()) && Double.isFinite(b.y())) {
-            stage.setX(b.x());
-            stage.setY(b.y());
+        boolean onScreen = javafx.stage.Screen.getScreensForRectangle(b.x(), b.y(), Math.min(width, 100), 40)
+                .size() > 0;
+        if (Double.isFinite(b.x()) && Double.isFinite(b.y()) && onScreen) {
+            stage.setX(Math.max(screen.getMinX(), Math.min(b.x(), screen.getMaxX() - width)));
+            stage.setY(Math.max(screen.getMinY(), Math.min(b.y(), screen.getMaxY() - height)));
         }
         stage.setMaximized(b.maximized());
         stage.setMinWidth(960);
