@@ -23,4 +23,20 @@ final class CellFormat {
         s = s.replaceAll("0+$", "");
         return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }
+
+    /**
+     * For the formula panels, which have room: up to six significant digits, without trailing zeros, so that a
+     * sum such as 103.5 is not shown as 104 next to the terms it adds.
+     */
+    static String precise(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e7) {
+            return Long.toString((long) v);
+        }
+        String s = String.format(Locale.ROOT, "%.6g", v);
+        if (s.indexOf('.') < 0 || s.indexOf('e') >= 0) {
+            return s;
+        }
+        s = s.replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
 }

@@ -191,19 +191,19 @@ public final class GemmFormulaPanel extends VBox {
             }
             double a = p.a(f, s.i(), i);
             double b = p.b(f, i, s.j());
-            t.add(i18n.get("gemm.term", i, CellFormat.compact(a), CellFormat.compact(b), CellFormat.compact(a * b)));
+            t.add(i18n.get("gemm.term", i, CellFormat.precise(a), CellFormat.precise(b), CellFormat.precise(a * b)));
         }
         if (to < s.k()) {
             t.add("…");
         }
         lines(terms, t, active, "gemm-term-active");
         double partial = p.partial(f, s.i(), s.j(), s.t() + 1);
-        String text = i18n.get("gemm.sum", s.t() + 1, s.k(), CellFormat.value(partial));
+        String text = i18n.get("gemm.sum", s.t() + 1, s.k(), CellFormat.precise(partial));
         if (s.last()) {
             text += "\n" + (p == Product.FORWARD
-                    ? i18n.get("gemm.done.bias", s.j(), CellFormat.value(p.bias(f, s.j())),
-                    CellFormat.value(p.c(f, s.i(), s.j())))
-                    : i18n.get("gemm.done", CellFormat.value(p.c(f, s.i(), s.j()))));
+                    ? i18n.get("gemm.done.bias", s.j(), CellFormat.precise(p.bias(f, s.j())),
+                    CellFormat.precise(p.c(f, s.i(), s.j())))
+                    : i18n.get("gemm.done", CellFormat.precise(p.c(f, s.i(), s.j()))));
         }
         sum.setText(text);
     }
@@ -227,6 +227,6 @@ public final class GemmFormulaPanel extends VBox {
         if (h.role() == GemmView.Role.BIAS) {
             key = "gemm.pointer.bias";
         }
-        pointer.setText(i18n.get(key, h.r(), h.c(), CellFormat.value(v)));
+        pointer.setText(i18n.get(key, h.r(), h.c(), CellFormat.precise(v)));
     }
 }

@@ -307,7 +307,7 @@ class BackwardViewsFxTest {
         }
         assertEquals(f.y(row, 0), backward.productValue(row, 0));
         Label sum = robot.lookup("#gemm-sum").queryAs(Label.class);
-        assertTrue(sum.getText().contains(CellFormat.value(f.y(row, 0)) + ", the value Conv2d computed"), sum.getText());
+        assertTrue(sum.getText().contains(CellFormat.precise(f.y(row, 0)) + ", the value Conv2d computed"), sum.getText());
         robot.type(KeyCode.LEFT);
         assertEquals(Product.FORWARD.partial(f, row, 0, k - 1), backward.productValue(row, 0));
         // the backward products come from Conv2d as well
