@@ -264,7 +264,10 @@ public final class ColumnView extends CanvasPane {
                 }
                 g.setFill(pad && cellH >= 10 ? Paint2D.hatch(p) : fill);
                 g.fillRect(x, y, cellW, cellH);
-                if (written && text && textFits(cellW, f.column()[flat], valueFont.getSize())) {
+                Font fits = written && text
+                        ? Paint2D.fit(valueFont, CellFormat.value(f.column()[flat]), cellW - 2) : null;
+                if (fits != null) {
+                    g.setFont(fits);
                     g.setFill(pad ? p.mutedText() : p.textOn(fill));
                     g.fillText(CellFormat.value(f.column()[flat]), x + cellW / 2, y + cellH / 2);
                 }
@@ -313,10 +316,13 @@ public final class ColumnView extends CanvasPane {
             g.fillRect(x, y, cellW, cellH);
             g.setFill(p.currentOutline());
             Paint2D.outline(g, x, y, cellW, cellH, Math.max(2, Math.min(3, cellH / 6)));
-            if (text) {
+            String shown = CellFormat.value(f.column()[grid.flat(r, k)]);
+            Font fits = text ? Paint2D.fit(Font.font("System", FontWeight.BOLD, valueFont.getSize()), shown, cellW - 2)
+                    : null;
+            if (fits != null) {
                 g.setFill(Color.web("#111418"));
-                g.setFont(Font.font("System", FontWeight.BOLD, valueFont.getSize()));
-                g.fillText(CellFormat.value(f.column()[grid.flat(r, k)]), x + cellW / 2, y + cellH / 2);
+                g.setFont(fits);
+                g.fillText(shown, x + cellW / 2, y + cellH / 2);
             }
         }
         drawHeaders(g, p, w, h, r0, r1, k0, k1, vx, vy, font, move);
@@ -395,10 +401,6 @@ public final class ColumnView extends CanvasPane {
             case IM2COL_BY_TAP -> tap % kk == curTap % kk;
             default -> false;
         };
-    }
-
-    private static boolean textFits(double cellW, double v, double font) {
-        return CellFormat.value(v).length() * font * 0.6 <= cellW - 2;
     }
 
     private static double clamp(double v, double lo, double hi) {

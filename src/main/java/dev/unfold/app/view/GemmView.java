@@ -496,8 +496,9 @@ public final class GemmView extends CanvasPane {
         g.setFill(fill);
         g.fillRect(x, y, cell, cell);
         String s = CellFormat.compact(v);
-        if (cell >= 18 && s.length() * font.getSize() * 0.58 <= cell - 2) {
-            g.setFont(font);
+        Font fits = cell >= 18 ? Paint2D.fit(font, s, cell - 2) : null;
+        if (fits != null) {
+            g.setFont(fits);
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
             g.setFill(p.textOn(fill));
@@ -511,8 +512,9 @@ public final class GemmView extends CanvasPane {
         g.setFill(p.currentOutline());
         Paint2D.outline(g, x, y, cell, cell, lw);
         String s = CellFormat.compact(v);
-        if (cell >= 18 && s.length() * font.getSize() * 0.6 <= cell - 2) {
-            g.setFont(font);
+        Font fits = cell >= 18 ? Paint2D.fit(font, s, cell - 2) : null;
+        if (fits != null) {
+            g.setFont(fits);
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
             g.setFill(Color.web("#111418"));
@@ -733,8 +735,9 @@ public final class GemmView extends CanvasPane {
                         g.setFill(isCur ? p.current() : fill);
                         g.fillRect(cx, cy, s, s);
                         String t = Double.isNaN(val) ? "" : CellFormat.compact(val);
-                        if (s >= 18 && !t.isEmpty() && t.length() * font.getSize() * 0.6 <= s - 2) {
-                            g.setFont(font);
+                        Font fits = s >= 18 && !t.isEmpty() ? Paint2D.fit(font, t, s - 2) : null;
+                        if (fits != null) {
+                            g.setFont(fits);
                             g.setTextAlign(TextAlignment.CENTER);
                             g.setTextBaseline(VPos.CENTER);
                             g.setFill(isCur ? Color.web("#111418") : p.textOn(fill));

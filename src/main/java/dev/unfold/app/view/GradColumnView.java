@@ -293,7 +293,9 @@ public final class GradColumnView extends CanvasPane {
                 }
                 g.setFill(never && cellH >= 10 ? Paint2D.hatch(p) : never ? p.padding() : fill);
                 g.fillRect(x, y, cellW, cellH);
-                if (text && CellFormat.value(v).length() * valueFont.getSize() * 0.6 <= cellW - 2) {
+                Font fits = text ? Paint2D.fit(valueFont, CellFormat.value(v), cellW - 2) : null;
+                if (fits != null) {
+                    g.setFont(fits);
                     g.setFill(spent || never ? p.mutedText() : p.textOn(fill));
                     g.fillText(CellFormat.value(v), x + cellW / 2, y + cellH / 2);
                 }

@@ -261,8 +261,9 @@ public final class GradientView extends CanvasPane {
         boolean counts = cell >= 46;
         if (cell >= 20) {
             String s = heat ? (pad ? "" : Integer.toString(f.windowCount(y, x))) : k == 0 ? "" : CellFormat.value(v);
-            if (!s.isEmpty() && s.length() * bigFont.getSize() * 0.6 <= cell - 2) {
-                g.setFont(bigFont);
+            Font fits = s.isEmpty() ? null : Paint2D.fit(bigFont, s, cell - 2);
+            if (fits != null) {
+                g.setFont(fits);
                 g.setTextAlign(TextAlignment.CENTER);
                 g.setTextBaseline(VPos.CENTER);
                 g.setFill(pad ? p.mutedText() : p.textOn(fill));
@@ -328,10 +329,14 @@ public final class GradientView extends CanvasPane {
         Paint2D.outline(g, cx, cy, cell, cell, lw);
         if (cell >= 20) {
             g.setFill(Color.web("#111418"));
-            g.setFont(Font.font("System", FontWeight.BOLD, clamp(cell * 0.36, 8, 26)));
-            g.setTextAlign(TextAlignment.CENTER);
-            g.setTextBaseline(VPos.CENTER);
-            g.fillText(cellText(e.n(), e.c(), e.iy(), e.ix()), cx + cell / 2, cy + cell / 2);
+            String s = cellText(e.n(), e.c(), e.iy(), e.ix());
+            Font fits = Paint2D.fit(Font.font("System", FontWeight.BOLD, clamp(cell * 0.36, 8, 26)), s, cell - 2);
+            if (fits != null) { // not spilling into the neighbours
+                g.setFont(fits);
+                g.setTextAlign(TextAlignment.CENTER);
+                g.setTextBaseline(VPos.CENTER);
+                g.fillText(s, cx + cell / 2, cy + cell / 2);
+            }
         }
     }
 

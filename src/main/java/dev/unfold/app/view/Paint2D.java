@@ -7,6 +7,8 @@ import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.ImagePattern;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
 
 /**
  * Drawing helpers that keep the canvases on the renderer's fast paths: outlines and grid lines as filled
@@ -60,5 +62,24 @@ final class Paint2D {
             }
             return new ImagePattern(tile, 0, 0, n, n, false);
         });
+    }
+
+    /**
+     * The font in which {@code text} fits {@code room} pixels: {@code font} itself, or the same family and weight
+     * smaller, down to 8 px; null when even that is too wide. A value such as 0.111 then shows in a cell that
+     * would not hold it at the grid's size, instead of leaving the cell blank.
+     */
+    static Font fit(Font font, String text, double room) {
+        boolean bold = font.getStyle().toLowerCase(java.util.Locale.ROOT).contains("bold");
+        // digits are about 0.6 em wide, bold ones wider: an estimate that errs wide keeps neighbours apart
+        double ems = text.length() * (bold ? 0.66 : 0.6);
+        if (ems * font.getSize() <= room) {
+            return font;
+        }
+        double size = Math.floor(room / ems * 2) / 2; // half-pixel steps, so that neighbours share a size
+        if (size < 8) {
+            return null;
+        }
+        return Font.font(font.getFamily(), bold ? FontWeight.BOLD : FontWeight.NORMAL, size);
     }
 }
