@@ -158,6 +158,14 @@ final class AppMenuBar {
             r.setOnAction(e -> classroom.setLanguage(l));
             language.getItems().add(r);
         }
+        // "한국어" needs the bundled font even while the window is in English; loaded when the menu first opens
+        language.setOnShowing(e -> {
+            if (dev.unfold.app.i18n.Fonts.loadKorean()) {
+                String style = "-fx-font-family: '" + dev.unfold.app.i18n.Fonts.KOREAN_FAMILY + "';";
+                language.getItems().stream().filter(i -> "menu-lang-ko".equals(i.getId()))
+                        .forEach(i -> i.setStyle(style));
+            }
+        });
         i18n.localeProperty().addListener((o, a, l) -> languages.getToggles().forEach(
                 x -> x.setSelected(((RadioMenuItem) x).getId().equals("menu-lang-" + l.getLanguage()))));
 
