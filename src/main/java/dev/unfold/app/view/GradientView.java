@@ -45,7 +45,7 @@ public final class GradientView extends CanvasPane {
     private Font bigFont;
     private Font smallFont;
     /** The move, its window and the focus: redrawn every frame over the cells, which change only where moves land. */
-    private final javafx.scene.canvas.Canvas overlay = new javafx.scene.canvas.Canvas();
+    private final javafx.scene.canvas.Canvas overlay = addLayer(); // sized before each draw, like the cells' canvas
     private Object drawnKey;
     private long drawnPos;
 
@@ -54,8 +54,6 @@ public final class GradientView extends CanvasPane {
         this.backward = backward;
         this.palette = palette;
         getStyleClass().add("input-view");
-        overlay.setMouseTransparent(true);
-        getChildren().add(overlay);
         backward.frameProperty().addListener(o -> invalidate());
         backward.heatMapProperty().addListener(o -> invalidate());
         model.positionProperty().addListener(o -> invalidate());
@@ -114,13 +112,6 @@ public final class GradientView extends CanvasPane {
         Col2imReplay r = backward.col2imState();
         int plane = n * g.c() + c;
         return r.count(plane, y, x) == 0 ? "" : CellFormat.value(r.sum(plane, y, x));
-    }
-
-    @Override
-    protected void layoutChildren() {
-        super.layoutChildren();
-        overlay.setWidth(canvas.getWidth());
-        overlay.setHeight(canvas.getHeight());
     }
 
     /**

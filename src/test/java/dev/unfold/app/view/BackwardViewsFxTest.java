@@ -441,6 +441,31 @@ class BackwardViewsFxTest {
     }
 
     @Test
+    void theCurrentPixelIsLitWhereItIsAfterTheGridGrows(FxRobot robot) throws Exception {
+        settle();
+        robot.clickOn("#view-switch-col2im");
+        settle();
+        fxRun(() -> model.seek(7));
+        WaitForAsyncUtils.waitForFxEvents(4);
+        fxRun(() -> window.paramsShownProperty().set(false)); // the parameter panel hidden: the grid grows
+        WaitForAsyncUtils.waitForFxEvents(6);
+        GradientView v = window.deck().col2im().gradientView();
+        Move m = backward.col2imMove();
+        dev.unfold.core.ColumnElement e =
+                dev.unfold.core.ColumnElement.of(backward.frame().geometry(), m.row(), m.tap());
+        double[] c = fx(() -> v.centreOf(e.n(), e.c(), e.iy(), e.ix()));
+        double cell = fx(() -> v.centreOf(e.n(), e.c(), e.iy(), e.ix() + 1)[0]) - c[0];
+        javafx.scene.image.WritableImage img = fx(() -> v.snapshot(null, null));
+        // a point inside the cell near its lower left corner, away from the number and the count
+        javafx.scene.paint.Color seen = img.getPixelReader().getColor((int) (c[0] - 0.38 * cell),
+                (int) (c[1] + 0.38 * cell));
+        javafx.scene.paint.Color lit = Palette.LIGHT.current();
+        assertTrue(Math.abs(seen.getRed() - lit.getRed()) < 0.05 && Math.abs(seen.getGreen() - lit.getGreen()) < 0.05
+                && Math.abs(seen.getBlue() - lit.getBlue()) < 0.05, "the current pixel is lit at its new place: " + seen);
+        fxRun(() -> window.paramsShownProperty().set(true));
+    }
+
+    @Test
     void everyControlOfTheBackwardViewsHasATooltip() throws Exception {
         settle();
         List<String> without = new ArrayList<>();
