@@ -112,7 +112,9 @@ public final class UnfoldApp extends Application {
         double height = Math.min(size != null ? size[1] : b.height(), screen.getHeight());
         Scene scene = window.createScene(width, height);
         stage.setScene(scene);
-        stage.titleProperty().bind(i18n.text("app.title"));
+        // the title names the view, for a task bar or a window list on the lectern
+        stage.titleProperty().bind(i18n.bind(() -> i18n.get("app.title", i18n.get(model.view().key())),
+                model.viewProperty()));
         boolean onScreen = javafx.stage.Screen.getScreensForRectangle(b.x(), b.y(), Math.min(width, 100), 40)
                 .size() > 0;
         if (Double.isFinite(b.x()) && Double.isFinite(b.y()) && onScreen) {
