@@ -154,11 +154,12 @@ final class BenchCommand implements Callable<Integer> {
         int floorLength = (int) (elements / 2);
         Object floorSrc = randomArray(floorLength, 3);
         Object floorDst = randomArray(floorLength, 4);
-        Samples floor = measure(() -> copier.copy(floorSrc, floorDst, floorLength), null);
+        Runnable floorCall = () -> copier.copy(floorSrc, floorDst, floorLength);
         PhaseTimed phased = b instanceof PhaseTimed p ? p : null;
         for (Op o : op.expand()) {
-            Samples s = measure(task(b, g, o, image, column), phased);
-            report.row(new BenchRow(w.label(), o.label(), b.name(), layout, dtype, t, reps, s.batch(), bytes,
+            Samples floor = new Samples(reps);
+            Samples s = measure(task(b, g, o, image, column), phased, floorCall, floor);
+            report.row(new BenchRow(w.label(), o.label(), b.name(), layout, dtype, t, reps, s.batch, bytes,
                     s.median(s.ms), s.min(s.ms), floor.median(floor.ms), floor.min(floor.ms),
                     phased == null ? null : new double[] {s.median(s.h2d), s.median(s.kernel), s.median(s.d2h)}));
         }
@@ -175,7 +176,20 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** Milliseconds per call in each repetition of {@code batch} calls, and per phase when reported. */
-    private record Samples(int batch, double[] ms, double[] h2d, double[] kernel, double[] d2h) {
+    private static final class Samples {
+        int batch;
+        final double[] ms;
+        final double[] h2d;
+        final double[] kernel;
+        final double[] d2h;
+
+        Samples(int reps) {
+            ms = new double[reps];
+            h2d = new double[reps];
+            kernel = new double[reps];
+            d2h = new double[reps];
+        }
+
         double median(double[] v) {
             double[] sorted = v.clone();
             Arrays.sort(sorted);
@@ -189,16 +203,38 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * Warms up, then times {@code reps} repetitions; the loop itself allocates nothing. A repetition makes
-     * enough calls to last {@link #MIN_REP_NANOS}, so that microsecond workloads are not timer noise, and
-     * records the time per call.
+     * Warms up, then times {@code reps} repetitions of the call, each right after a repetition of the copy
+     * floor, which fills {@code floor}. Timed side by side, both see the same machine: on a shared host the
+     * memory bandwidth a copy gets drifts by 2 to 3 times from one second to the next, and a floor timed
+     * once, before the call, made ratios that swung as much. The loop itself allocates nothing. A
+     * repetition makes enough calls to last {@link #MIN_REP_NANOS}, so that microsecond workloads are not
+     * timer noise, and records the time per call.
      */
-    private Samples measure(Runnable call, PhaseTimed phased) {
+    private Samples measure(Runnable call, PhaseTimed phased, Runnable floorCall, Samples floor) {
         long warmupEnd = System.nanoTime() + warmupMs * 1_000_000L;
         for (int i = 0; i < MIN_WARMUP_CALLS || System.nanoTime() < warmupEnd; i++) {
             call.run();
+            floorCall.run();
         }
-        int batch = 0; // calls that fill one minimal repetition, counted once the code is compiled
+        Samples s = new Samples(reps);
+        s.batch = calibrate(call);
+        floor.batch = calibrate(floorCall);
+        for (int r = 0; r < reps; r++) {
+            floor.ms[r] = time(floorCall, floor.batch);
+            s.ms[r] = time(call, s.batch);
+            if (phased != null) {
+                PhaseTimed.Phases p = phased.lastPhases();
+                s.h2d[r] = p.hostToDeviceMs();
+                s.kernel[r] = p.kernelMs();
+                s.d2h[r] = p.deviceToHostMs();
+            }
+        }
+        return s;
+    }
+
+    /** Calls that fill one minimal repetition, counted once the code is compiled. */
+    private static int calibrate(Runnable call) {
+        int batch = 0;
         // Counted twice, keeping the second: the first call after the warm-up loop pays for leaving that
         // loop's compiled code, which alone can fill the window and leave microsecond calls timed one by one.
         for (int attempt = 0; attempt < 2; attempt++) {
@@ -209,21 +245,15 @@ final class BenchCommand implements Callable<Integer> {
                 batch++;
             } while (System.nanoTime() < calibrationEnd && batch < 1_000_000);
         }
-        Samples s = new Samples(batch, new double[reps], new double[reps], new double[reps], new double[reps]);
-        for (int r = 0; r < reps; r++) {
-            long start = System.nanoTime();
-            for (int i = 0; i < batch; i++) {
-                call.run();
-            }
-            s.ms[r] = (System.nanoTime() - start) / 1e6 / batch;
-            if (phased != null) {
-                PhaseTimed.Phases p = phased.lastPhases();
-                s.h2d[r] = p.hostToDeviceMs();
-                s.kernel[r] = p.kernelMs();
-                s.d2h[r] = p.deviceToHostMs();
-            }
+        return batch;
+    }
+
+    private static double time(Runnable call, int batch) {
+        long start = System.nanoTime();
+        for (int i = 0; i < batch; i++) {
+            call.run();
         }
-        return s;
+        return (System.nanoTime() - start) / 1e6 / batch;
     }
 
     private Object randomArray(int length, long seed) {
