@@ -170,11 +170,15 @@ final class DoubleKernels {
         int rowLen = phases * mw;
         for (int y = 0; y < h; y++) {
             int src = plane + y * w - pw;
-            for (int q = 0, d = y * rowLen; q < phases; q++) {
-                for (int m = 0, pc = q; m < mw; m++, pc += phases, d++) {
-                    int ix = pc - pw;
-                    split[d] = ix >= 0 && ix < w ? x[src + pc] : 0.0;
+            for (int q = 0, d = y * rowLen; q < phases; q++, d += mw) {
+                // padded columns q + m·SW inside the input: m in [m0, m1), the rest is padding
+                int m0 = Math.min(mw, q >= pw ? 0 : (pw - q + phases - 1) / phases);
+                int m1 = Math.max(m0, Math.min(mw, (w + pw - q + phases - 1) / phases));
+                Arrays.fill(split, d, d + m0, 0.0);
+                for (int m = m0, pc = src + q + m0 * phases; m < m1; m++, pc += phases) {
+                    split[d + m] = x[pc];
                 }
+                Arrays.fill(split, d + m1, d + mw, 0.0);
             }
         }
     }
