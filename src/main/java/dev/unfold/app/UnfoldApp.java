@@ -4,6 +4,7 @@ import dev.unfold.app.headless.FrameBench;
 import dev.unfold.app.headless.Render;
 import dev.unfold.app.headless.Screenshot;
 import dev.unfold.app.i18n.I18n;
+import dev.unfold.app.model.BackwardModel;
 import dev.unfold.app.model.FrameComputer;
 import dev.unfold.app.model.MainModel;
 import dev.unfold.app.model.Settings;
@@ -79,7 +80,12 @@ public final class UnfoldApp extends Application {
         if (o.locale() != null && !reproducible) {
             classroomStore.save(classroom.settings()); // a language asked for at start is remembered too
         }
-        o.viewOptions().applyTo(model, window.deck().backward());
+        BackwardModel backward = window.deck().backward();
+        SettingsStore store = reproducible ? null : SettingsStore.user();
+        if (!reproducible) {
+            backward.choose(store.loadBackward()); // what the command line names below still wins
+        }
+        o.viewOptions().applyTo(model, backward);
         if (!reproducible && o.viewOptions().view == null) {
             model.setView(o.settings().view()); // the view the last run ended in, unless --view names one
         }
@@ -102,7 +108,6 @@ public final class UnfoldApp extends Application {
             FrameBench.run(stage, model, window);
             return;
         }
-        SettingsStore store = SettingsStore.user();
         Settings.WindowBounds b = o.settings().window();
         double[] size = o.windowSize();
         // remembered on a larger screen (a laptop, then the lecture hall's 1024 × 768 projector): no larger than
@@ -124,8 +129,11 @@ public final class UnfoldApp extends Application {
         stage.setMaximized(b.maximized());
         stage.setMinWidth(960);
         stage.setMinHeight(600);
-        stage.setOnHidden(e -> store.save(model.settings(new Settings.WindowBounds(stage.getX(), stage.getY(),
-                stage.getWidth(), stage.getHeight(), stage.isMaximized()))));
+        stage.setOnHidden(e -> {
+            store.save(model.settings(new Settings.WindowBounds(stage.getX(), stage.getY(),
+                    stage.getWidth(), stage.getHeight(), stage.isMaximized())));
+            store.saveBackward(backward.choices());
+        });
         stage.show();
         window.columnView().requestFocus();
         model.start();

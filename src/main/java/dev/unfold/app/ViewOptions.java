@@ -52,7 +52,7 @@ public final class ViewOptions {
     String product;
 
     private ViewKind viewKind = ViewKind.IM2COL;
-    private TraceOrder col2imOrder = TraceOrder.COL2IM_BY_TAP;
+    private TraceOrder col2imOrder; // null: not given
     private InputPreset inputPreset;
     private GradientPreset gradientPreset;
     private WeightPreset weightPreset;
@@ -109,22 +109,31 @@ public final class ViewOptions {
     long length(Geometry g, Layout layout) {
         return switch (viewKind) {
             case IM2COL -> g.columnSize();
-            case COL2IM -> Traces.of(g, layout, col2imOrder).length();
+            case COL2IM -> Traces.of(g, layout, col2imOrder != null ? col2imOrder : TraceOrder.COL2IM_BY_TAP).length();
             case GEMM -> (long) g.columnSize() * (outChannels == null ? Weights.DEFAULT.outChannels() : outChannels);
         };
     }
 
-    /** Puts the chosen view and its settings into the models; call before the first computation. */
+    /**
+     * Puts the chosen view and the settings given into the models, leaving the others as they are (remembered
+     * from the last run, or the defaults); call before the first computation.
+     */
     public void applyTo(MainModel model, BackwardModel backward) {
         if (inputPreset != null) {
             model.setInput(inputPreset);
         }
-        backward.setOrder(col2imOrder);
+        if (col2imOrder != null) {
+            backward.setOrder(col2imOrder);
+        }
         if (gradientPreset != null) {
             backward.setGradient(gradientPreset);
         }
-        backward.setHeatMap(heatMap);
-        backward.setRoundTrip(roundTrip);
+        if (heatMap) {
+            backward.setHeatMap(true);
+        }
+        if (roundTrip) {
+            backward.setRoundTrip(true);
+        }
         if (weightPreset != null) {
             backward.setWeightPreset(weightPreset);
         }

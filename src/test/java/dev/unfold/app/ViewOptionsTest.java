@@ -5,18 +5,51 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.unfold.app.model.BackwardChoices;
+import dev.unfold.app.model.BackwardComputer;
+import dev.unfold.app.model.BackwardModel;
+import dev.unfold.app.model.FrameComputer;
+import dev.unfold.app.model.GradientPreset;
+import dev.unfold.app.model.MainModel;
+import dev.unfold.app.model.OutputGradientPreset;
+import dev.unfold.app.model.Product;
 import dev.unfold.app.model.Settings;
 import dev.unfold.app.model.ViewKind;
+import dev.unfold.app.model.WeightPreset;
+import dev.unfold.core.Backends;
 import dev.unfold.core.Geometry;
 import dev.unfold.core.Layout;
 import dev.unfold.core.trace.TraceOrder;
 import dev.unfold.core.trace.Traces;
+import dev.unfold.cpu.CpuBackendProvider;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ViewOptionsTest {
 
     private static AppOptions parse(String... args) throws AppOptions.BadOption {
         return AppOptions.parse(args, Settings.defaults());
+    }
+
+    @Test
+    void theCommandLineChangesOnlyWhatItNames() throws Exception {
+        Backends backends = new Backends(List.of(new CpuBackendProvider()));
+        FrameComputer computer = new FrameComputer(backends);
+        MainModel model = new MainModel(backends, computer, r -> { }, Settings.defaults());
+        BackwardModel backward = new BackwardModel(model, new BackwardComputer(backends), r -> { });
+        try {
+            backward.choose(new BackwardChoices(TraceOrder.COL2IM_BY_PIXEL, GradientPreset.RAMP, false, true, 3,
+                    WeightPreset.EDGE_X, OutputGradientPreset.ONE_HOT, Product.WEIGHT_GRADIENT)); // remembered
+            parse("--view", "col2im", "--heatmap", "--weights", "identity").viewOptions().applyTo(model, backward);
+            assertEquals(new BackwardChoices(TraceOrder.COL2IM_BY_PIXEL, GradientPreset.RAMP, true, true, 3,
+                    WeightPreset.IDENTITY, OutputGradientPreset.ONE_HOT, Product.WEIGHT_GRADIENT), backward.choices());
+            assertEquals(ViewKind.COL2IM, model.view());
+            parse("--view", "col2im", "--order", "tap").viewOptions().applyTo(model, backward);
+            assertEquals(TraceOrder.COL2IM_BY_TAP, backward.order());
+        } finally {
+            backward.close();
+            computer.close();
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.unfold.app.model;
 
 import dev.unfold.core.trace.Move;
 import dev.unfold.core.trace.TraceOrder;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -167,7 +168,25 @@ public final class BackwardModel implements AutoCloseable {
         return main.position();
     }
 
+    /** The choices to remember; see {@link #choose}. */
+    public BackwardChoices choices() {
+        Weights w = weights.get();
+        return new BackwardChoices(order.get(), gradient.get(), heatMap.get(), roundTrip.get(), w.outChannels(),
+                w.preset(), outputGradient.get(), product.get());
+    }
+
     // ---- commands --------------------------------------------------------------------------------
+
+    /** Makes every choice at once, as remembered from an earlier run; weights typed by hand are dropped. */
+    public void choose(BackwardChoices c) {
+        setOrder(c.order());
+        setGradient(c.gradient());
+        setHeatMap(c.heatMap());
+        setRoundTrip(c.roundTrip());
+        setWeights(new Weights(c.outChannels(), c.weights(), Map.of(), Map.of()));
+        setOutputGradient(c.outputGradient());
+        setProduct(c.product());
+    }
 
     public void setOrder(TraceOrder o) {
         if (o.im2col()) {

@@ -94,6 +94,41 @@ public final class SettingsStore {
         }
     }
 
+    /** The col2im and GEMM views' choices, each falling back to its default when unreadable or out of range. */
+    public BackwardChoices loadBackward() {
+        BackwardChoices d = BackwardChoices.defaults();
+        try {
+            TraceOrder order = readEnum("backward.order", TraceOrder.class, d.order());
+            int oc = readInt("backward.outChannels", d.outChannels());
+            return new BackwardChoices(order.im2col() ? d.order() : order,
+                    readEnum("backward.gradient", GradientPreset.class, d.gradient()),
+                    readBoolean("backward.heatMap", d.heatMap()),
+                    readBoolean("backward.roundTrip", d.roundTrip()),
+                    oc >= 1 && oc <= Weights.MAX_OUT_CHANNELS ? oc : d.outChannels(),
+                    readEnum("backward.weights", WeightPreset.class, d.weights()),
+                    readEnum("backward.outputGradient", OutputGradientPreset.class, d.outputGradient()),
+                    readEnum("backward.product", Product.class, d.product()));
+        } catch (RuntimeException e) {
+            return d;
+        }
+    }
+
+    public void saveBackward(BackwardChoices c) {
+        try {
+            node.put("backward.order", c.order().name());
+            node.put("backward.gradient", c.gradient().name());
+            node.putBoolean("backward.heatMap", c.heatMap());
+            node.putBoolean("backward.roundTrip", c.roundTrip());
+            node.putInt("backward.outChannels", c.outChannels());
+            node.put("backward.weights", c.weights().name());
+            node.put("backward.outputGradient", c.outputGradient().name());
+            node.put("backward.product", c.product().name());
+            node.flush();
+        } catch (BackingStoreException | RuntimeException e) {
+            // as in save: remembering must not disturb the lesson
+        }
+    }
+
     private int readInt(String key, int fallback) {
         String s = node.get(key, null);
         if (s == null) {

@@ -2,6 +2,7 @@ package dev.unfold.app.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -96,6 +97,23 @@ class BackwardModelTest {
         for (int i = 0; i < expected.length; i++) {
             assertEquals(expected[i], actual[i], 1e-9 * (1 + Math.abs(expected[i])), what + " [" + i + "]");
         }
+    }
+
+    @Test
+    void choicesComeBackAsChosenAndTypedWeightsAreDropped() throws Exception {
+        open(Params.SEED, Layout.ROWS);
+        show(ViewKind.GEMM);
+        b.editWeight(0, 0, 5);
+        assertFalse(b.weights().edits().isEmpty());
+        BackwardChoices c = new BackwardChoices(TraceOrder.COL2IM_BY_PIXEL, GradientPreset.RAMP, true, false, 2,
+                WeightPreset.IDENTITY, OutputGradientPreset.RANDOM, Product.COLUMN_GRADIENT);
+        b.choose(c);
+        settle();
+        assertEquals(c, b.choices());
+        assertTrue(b.weights().edits().isEmpty(), "weights typed by hand are not part of the choices");
+        assertEquals(2, b.frame().weight().length / b.frame().geometry().patchSize(), "the frame has OC = 2");
+        b.choose(BackwardChoices.defaults());
+        assertEquals(BackwardChoices.defaults(), b.choices());
     }
 
     @Test

@@ -86,4 +86,30 @@ class SettingsStoreTest {
         store.save(Settings.defaults()); // must not throw
         assertFalse(Settings.defaults().params().equals(new Params(1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1)));
     }
+
+    @Test
+    void remembersTheBackwardViewsChoices() {
+        BackwardChoices c = new BackwardChoices(TraceOrder.COL2IM_BY_PIXEL, GradientPreset.FROM_CONV, true, true, 3,
+                WeightPreset.EDGE_Y, OutputGradientPreset.ONE_HOT, Product.WEIGHT_GRADIENT);
+        SettingsStore store = new SettingsStore(node);
+        assertEquals(BackwardChoices.defaults(), store.loadBackward(), "nothing saved yet");
+        store.saveBackward(c);
+        assertEquals(c, store.loadBackward());
+        assertEquals(Settings.defaults(), store.load(), "the main settings are kept apart");
+    }
+
+    @Test
+    void corruptBackwardChoicesFallBackOneByOne() {
+        node.put("backward.order", "IM2COL_BY_PATCH"); // an im2col order: not the col2im view's
+        node.put("backward.gradient", "RANDOM");
+        node.put("backward.heatMap", "perhaps");
+        node.put("backward.roundTrip", "true");
+        node.put("backward.outChannels", "99");
+        node.put("backward.weights", "SHARPEN");
+        node.put("backward.outputGradient", "");
+        node.put("backward.product", "column_gradient");
+        BackwardChoices d = BackwardChoices.defaults();
+        assertEquals(new BackwardChoices(d.order(), GradientPreset.RANDOM, d.heatMap(), true, d.outChannels(),
+                d.weights(), d.outputGradient(), Product.COLUMN_GRADIENT), new SettingsStore(node).loadBackward());
+    }
 }
