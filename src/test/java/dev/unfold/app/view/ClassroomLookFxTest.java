@@ -112,6 +112,11 @@ class ClassroomLookFxTest extends ClassroomHarness {
         if (n instanceof Control c && c.getTooltip() != null) {
             out.add(c.getTooltip().getText());
         }
+        // a ScrollPane shows its content as a child only once its skin is made, at the next pulse: a help page
+        // rebuilt by a language switch would otherwise be missed on a busy machine
+        if (n instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null && sp.getSkin() == null) {
+            texts(sp.getContent(), out);
+        }
         if (n instanceof TabPane tp) {
             for (Tab t : tp.getTabs()) {
                 out.add(t.getText());
