@@ -149,6 +149,10 @@ final class FloatKernels {
         int phases = g.sw(), pw = g.pw(), mw = plan.phaseWidth, rowLen = phases * mw;
         float[] split = scratch(h * rowLen);
         int dst = from * kh * kw * ohw;
+        if (plan.tapColumns) {
+            im2colByTapColumns(g, plan, x, col, from, to, split);
+            return;
+        }
         for (int p = from; p < to; p++) {
             splitPhases(x, p * h * w, h, w, pw, phases, mw, split);
             for (int ky = 0; ky < kh; ky++) {
@@ -160,6 +164,42 @@ final class FloatKernels {
                         System.arraycopy(split, (oy * sh - ph + ky * dh) * rowLen + shift, col, dst + oy * ow, ow);
                     }
                     Arrays.fill(col, dst + ye * ow, dst + ohw, 0f);
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link #im2colTapMajorStrided} in fewer, longer copies. For each kx, the plane's padded rows are cut down
+     * to the OW columns that tap reads, and the rows grouped by y mod SH: a tap's slab is then OH consecutive
+     * rows of one group, OH·OW elements copied at once. KW·paddedHeight short copies and KH·KW long ones
+     * replace KH·KW·OH short ones, which cost more in calls than in bytes.
+     */
+    private static void im2colByTapColumns(Geometry g, LoopPlan plan, float[] x, float[] col, int from, int to,
+                                           float[] split) {
+        int h = g.h(), w = g.w(), kh = g.kh(), kw = g.kw(), ow = g.ow(), ohw = g.oh() * ow;
+        int sh = g.sh(), ph = g.ph(), dh = g.dh(), hp = plan.paddedHeight, groupRows = plan.groupRows;
+        int phases = g.sw(), pw = g.pw(), mw = plan.phaseWidth, rowLen = phases * mw;
+        float[] columns = stage(kw * sh * groupRows * ow);
+        int dst = from * kh * kw * ohw;
+        for (int p = from; p < to; p++) {
+            splitPhases(x, p * h * w, h, w, pw, phases, mw, split);
+            for (int kx = 0; kx < kw; kx++) {
+                int shift = plan.xPhase[kx] * mw + plan.xShift[kx];
+                for (int y = 0; y < hp; y++) {
+                    int row = ((kx * sh + y % sh) * groupRows + y / sh) * ow;
+                    int iy = y - ph;
+                    if (iy >= 0 && iy < h) {
+                        System.arraycopy(split, iy * rowLen + shift, columns, row, ow);
+                    } else {
+                        Arrays.fill(columns, row, row + ow, 0f);
+                    }
+                }
+            }
+            for (int ky = 0; ky < kh; ky++) {
+                int py = ky * dh % sh, yy = ky * dh / sh;
+                for (int kx = 0; kx < kw; kx++, dst += ohw) {
+                    System.arraycopy(columns, ((kx * sh + py) * groupRows + yy) * ow, col, dst, ohw);
                 }
             }
         }

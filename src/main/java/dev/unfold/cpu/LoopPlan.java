@@ -45,6 +45,13 @@ final class LoopPlan {
     final boolean paddedImage;
     /** Strided tap-major loops: a plane's phase-split padded rows (H·SW·phaseWidth) are small enough. */
     final boolean phasedRows;
+    /**
+     * Strided tap-major im2col: padded rows per group of rows alike mod SH, ⌈paddedHeight / SH⌉; and whether
+     * the per-kx columns of a plane (KW·SH·groupRows·OW) are no larger than the plane's part of the output,
+     * so that copying them first costs less than it saves.
+     */
+    final int groupRows;
+    final boolean tapColumns;
     private int[] rowGather;
     private int[] imageGather;
 
@@ -78,6 +85,9 @@ final class LoopPlan {
         paddedRows = affordable((long) g.c() * g.kh() * paddedWidth, (long) g.ow() * g.patchSize());
         paddedImage = affordable((long) g.c() * paddedHeight * paddedWidth,
                 plane * g.patchSize() + (long) g.c() * g.h() * g.w());
+        groupRows = (paddedHeight + g.sh() - 1) / g.sh();
+        long columns = (long) g.kw() * g.sh() * groupRows * g.ow();
+        tapColumns = columns <= plane * g.kh() * g.kw() && columns <= Geometry.MAX_ARRAY;
         phasedRows = affordable((long) g.h() * g.sw() * phaseWidth,
                 plane * g.kh() * g.kw() + (long) g.h() * g.w());
     }

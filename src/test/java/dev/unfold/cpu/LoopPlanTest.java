@@ -42,4 +42,24 @@ class LoopPlanTest {
         }
         assertTrue(general > 50, general + " of 200 far-out geometries take a general loop");
     }
+
+    @Test
+    void stridedIm2colTakesTheTapColumnsWhereTheyAreSmallerThanTheOutput() {
+        assertTrue(new LoopPlan(new Geometry(8, 3, 224, 224, 7, 7, 2, 2, 3, 3, 1, 1)).tapColumns, "the ResNet stem");
+        // a 1×1 kernel with stride 3 reads a ninth of the rows: copying every padded row first would cost more
+        assertFalse(new LoopPlan(new Geometry(1, 2, 30, 30, 1, 1, 3, 3, 0, 0, 1, 1)).tapColumns);
+        // and the property tests' generator reaches both strided im2col loops
+        Random r = new Random(2);
+        int columns = 0;
+        int rows = 0;
+        for (int i = 0; i < 2000; i++) {
+            Geometry g = Geometries.draw(r, 60_000);
+            LoopPlan plan = new LoopPlan(g);
+            if (g.sw() > 1 && plan.phasedRows) {
+                columns += plan.tapColumns ? 1 : 0;
+                rows += plan.tapColumns ? 0 : 1;
+            }
+        }
+        assertTrue(columns > 100 && rows > 100, columns + " strided geometries with tap columns, " + rows + " without");
+    }
 }
