@@ -130,11 +130,30 @@ final class DoubleKernels {
                     }
                 }
             }
-            for (int ox = 0, dst = band * ow * ckk; ox < ow; ox++, dst += ckk) {
+            int dst = band * ow * ckk;
+            int gathered = plan.reuseRows ? Math.min(ow, plan.reuseDistance) : ow;
+            for (int ox = 0; ox < gathered; ox++, dst += ckk) {
                 int start = ox * sw;
                 for (int j = 0; j < ckk; j++) {
                     col[dst + j] = rows[start + gather[j]];
                 }
+            }
+            for (int ox = gathered; ox < ow; ox++, dst += ckk) {
+                reusePatchRow(g, plan, col, dst, rows, ox * sw);
+            }
+        }
+    }
+
+    /**
+     * Patch row ox as patch row ox − m moved left by q taps (see {@link LoopPlan#reuseRows}): one copy, then
+     * the last q taps of every (c, ky) run, which the earlier row does not hold, read from the padded rows.
+     */
+    private static void reusePatchRow(Geometry g, LoopPlan plan, double[] col, int dst, double[] rows, int start) {
+        int kw = g.kw(), ckk = g.patchSize(), runs = g.c() * g.kh(), wp = plan.paddedWidth, q = plan.reuseShift;
+        System.arraycopy(col, dst - plan.reuseDistance * ckk + q, col, dst, ckk - q);
+        for (int kx = kw - q; kx < kw; kx++) {
+            for (int r = 0, d = dst + kx, s = start + kx * g.dw(); r < runs; r++, d += kw, s += wp) {
+                col[d] = rows[s];
             }
         }
     }
@@ -232,7 +251,7 @@ final class DoubleKernels {
         int sh = g.sh(), ph = g.ph(), pw = g.pw(), dh = g.dh(), dw = g.dw();
         boolean shifted = sh == 1 && ow == w;
         double[] acc = scratch(hw);
-        double[] stage = shifted ? stage(hw) : null;
+        double[] stage = stage(hw);
         int src = from * kh * kw * ohw;
         for (int p = from; p < to; p++) {
             Arrays.fill(acc, 0, hw, 0.0);
@@ -250,15 +269,27 @@ final class DoubleKernels {
                     }
                     for (int oy = yf; oy < ye; oy++) {
                         int at = (oy * sh - ph + ky * dh) * w + xf - pw + kx * dw;
-                        int s = src + oy * ow + xf;
-                        for (int i = 0; i < len; i++) {
-                            acc[at + i] += col[s + i];
-                        }
+                        addRun(col, src + oy * ow + xf, acc, at, len, stage);
                     }
                 }
             }
             System.arraycopy(acc, 0, x, p * hw, hw);
         }
+    }
+
+    /** Runs shorter than this are added one element at a time: staging them would cost more than it saves. */
+    static final int STAGED_RUN = 32;
+
+    /** {@code acc[at + i] += col[s + i]} for i in [0, len), through {@code stage} where the run is long. */
+    private static void addRun(double[] col, int s, double[] acc, int at, int len, double[] stage) {
+        if (len < STAGED_RUN) {
+            for (int i = 0; i < len; i++) {
+                acc[at + i] += col[s + i];
+            }
+            return;
+        }
+        System.arraycopy(col, s, stage, at, len);
+        addStaged(acc, stage, at, at + len);
     }
 
     /**
@@ -286,14 +317,16 @@ final class DoubleKernels {
 
     /**
      * TENSOR/TORCH order with SW &gt; 1. Unit: one (n, c) plane, accumulated in padded phase rows (see
-     * {@link #im2colTapMajorStrided}) so that every slab row is one contiguous add, then interleaved back.
-     * Taps are added in (ky, kx) order from zero, the same sums as every other loop.
+     * {@link #im2colTapMajorStrided}) so that every slab row is one contiguous add (a vector add, through the
+     * stage, where it is long), then interleaved back. Taps are added in (ky, kx) order from zero, the same
+     * sums as every other loop.
      */
     static void col2imTapMajorStrided(Geometry g, LoopPlan plan, double[] col, double[] x, int from, int to) {
         int h = g.h(), w = g.w(), kh = g.kh(), kw = g.kw(), ow = g.ow(), ohw = g.oh() * ow;
         int sh = g.sh(), ph = g.ph(), dh = g.dh();
         int phases = g.sw(), pw = g.pw(), mw = plan.phaseWidth, rowLen = phases * mw;
         double[] acc = scratch(h * rowLen);
+        double[] stage = stage(h * rowLen);
         int src = from * kh * kw * ohw;
         for (int p = from; p < to; p++) {
             Arrays.fill(acc, 0, h * rowLen, 0.0);
@@ -302,10 +335,7 @@ final class DoubleKernels {
                     int shift = plan.xPhase[kx] * mw + plan.xShift[kx];
                     for (int oy = plan.yFirst[ky]; oy < plan.yEnd[ky]; oy++) {
                         int a = (oy * sh - ph + ky * dh) * rowLen + shift;
-                        int s = src + oy * ow;
-                        for (int i = 0; i < ow; i++) {
-                            acc[a + i] += col[s + i];
-                        }
+                        addRun(col, src + oy * ow, acc, a, ow, stage);
                     }
                 }
             }

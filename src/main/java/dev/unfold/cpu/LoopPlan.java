@@ -22,6 +22,10 @@ final class LoopPlan {
     /** A padded buffer is used when it holds at most this many times its unit's own data, plus SLACK. */
     private static final long SCRATCH_FACTOR = 4;
     private static final long SLACK = 1 << 16;
+    /** Rows are reused when at most 1 / REUSE_FRACTION of each row is left to read one element at a time. */
+    private static final long REUSE_FRACTION = 3;
+    /** Shorter patch rows are gathered whole: the copy's call would cost more than the elements it moves. */
+    private static final int REUSE_MIN_ROW = 64;
 
     private final Geometry g;
     final int[] yFirst;
@@ -52,6 +56,16 @@ final class LoopPlan {
      */
     final int groupRows;
     final boolean tapColumns;
+    /**
+     * ROWS im2col: patch row ox reads what patch row ox − m read, q taps further on: tap kx of row ox is tap
+     * kx + q of row ox − m, for m·SW = q·DW with m = DW / gcd(SW, DW) and q = SW / gcd(SW, DW). So a patch row
+     * is a copy of an earlier one, shifted, plus the last q taps of each (c, ky) run. Taken where those taps
+     * are at most a third of a row of some length: a copy moves many elements per instruction, the taps one
+     * at a time.
+     */
+    final boolean reuseRows;
+    final int reuseDistance;
+    final int reuseShift;
     private int[] rowGather;
     private int[] imageGather;
 
@@ -88,8 +102,16 @@ final class LoopPlan {
         groupRows = (paddedHeight + g.sh() - 1) / g.sh();
         long columns = (long) g.kw() * g.sh() * groupRows * g.ow();
         tapColumns = columns <= plane * g.kh() * g.kw() && columns <= Geometry.MAX_ARRAY;
+        int common = gcd(g.sw(), g.dw());
+        reuseDistance = g.dw() / common;
+        reuseShift = g.sw() / common;
+        reuseRows = (long) reuseShift * REUSE_FRACTION <= g.kw() && g.patchSize() >= REUSE_MIN_ROW;
         phasedRows = affordable((long) g.h() * g.sw() * phaseWidth,
                 plane * g.kh() * g.kw() + (long) g.h() * g.w());
+    }
+
+    private static int gcd(int a, int b) {
+        return b == 0 ? a : gcd(b, a % b);
     }
 
     private static boolean affordable(long scratch, long data) {

@@ -82,6 +82,34 @@ public final class Geometries {
         }
     }
 
+    /**
+     * Kernels 3 to 9 wide with strides and dilations up to 3, 2 to 8 channels and inputs up to 200 wide, as a
+     * stem or a deeper layer has: patch rows long enough that ROWS im2col builds them from one or more rows
+     * back, shifted by one or more taps, and output rows long enough that col2im adds them through a stage.
+     */
+    public static Geometry wideKernel(Random r, int maxColumn) {
+        while (true) {
+            int kw = 3 + r.nextInt(7);
+            int kh = 1 + r.nextInt(4);
+            int sw = 1 + r.nextInt(3);
+            int dw = 1 + r.nextInt(3);
+            int sh = 1 + r.nextInt(3);
+            int dh = 1 + r.nextInt(2);
+            int pw = r.nextInt(kw + 1);
+            int ph = r.nextInt(kh + 1);
+            int w = 1 + r.nextInt(r.nextBoolean() ? 100 : 200);
+            int h = 1 + r.nextInt(8);
+            int n = 1 + r.nextInt(2);
+            int c = 2 + r.nextInt(7);
+            if (Geometry.problems(n, c, h, w, kh, kw, sh, sw, ph, pw, dh, dw).isEmpty()) {
+                Geometry g = new Geometry(n, c, h, w, kh, kw, sh, sw, ph, pw, dh, dw);
+                if (g.columnSize() <= maxColumn && g.patchSize() >= 64) {
+                    return g;
+                }
+            }
+        }
+    }
+
     /** Stride 1 and "same" padding, DW·(KW−1) = 2·PW: the loops' one-copy-per-slab path. */
     public static Geometry samePadding(Random r, int maxColumn) {
         while (true) {

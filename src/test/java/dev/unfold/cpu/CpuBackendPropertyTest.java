@@ -36,31 +36,13 @@ class CpuBackendPropertyTest {
     @Property(tries = 300)
     void im2colMatchesDefinition(@ForAll("geometries") Geometry g, @ForAll Layout layout,
                                  @ForAll @IntRange(max = 2) int which, @ForAll long seed) {
-        double[] x = random(g.inputSize(), seed);
-        double[] col = new double[g.columnSize()];
-        java.util.Arrays.fill(col, Double.NaN); // every element must be written, padding included
-        BACKENDS[which].im2col(g, layout, x, col);
-        assertArrayEquals(Reference.im2col(g, layout, x), col, g + " " + layout);
-
-        float[] xf = toFloat(x);
-        float[] colf = new float[g.columnSize()];
-        java.util.Arrays.fill(colf, Float.NaN);
-        BACKENDS[which].im2col(g, layout, xf, colf);
-        assertArrayEquals(Reference.im2col(g, layout, xf), colf, g + " " + layout);
+        checkIm2col(g, layout, BACKENDS[which], seed);
     }
 
     @Property(tries = 300)
     void col2imMatchesDefinitionBitForBit(@ForAll("geometries") Geometry g, @ForAll Layout layout,
                                           @ForAll @IntRange(max = 2) int which, @ForAll long seed) {
-        double[] col = random(g.columnSize(), seed);
-        double[] x = random(g.inputSize(), seed + 1); // garbage in the output must be overwritten
-        BACKENDS[which].col2im(g, layout, col, x);
-        assertArrayEquals(Reference.col2im(g, layout, col), x, g + " " + layout);
-
-        float[] colf = toFloat(col);
-        float[] xf = toFloat(random(g.inputSize(), seed + 2));
-        BACKENDS[which].col2im(g, layout, colf, xf);
-        assertArrayEquals(Reference.col2im(g, layout, colf), xf, g + " " + layout);
+        checkCol2im(g, layout, BACKENDS[which], seed);
     }
 
     @Provide
@@ -74,14 +56,51 @@ class CpuBackendPropertyTest {
     @Property(tries = 200)
     void unusualGeometriesMatchTheDefinition(@ForAll("unusual") Geometry g, @ForAll Layout layout,
                                             @ForAll @IntRange(max = 2) int which, @ForAll long seed) {
+        checkIm2col(g, layout, BACKENDS[which], seed);
+        checkCol2im(g, layout, BACKENDS[which], seed + 3);
+    }
+
+    @Provide
+    Arbitrary<Geometry> wideKernels() {
+        return net.jqwik.api.Arbitraries.randomValue(r -> Geometries.wideKernel(r, 60_000));
+    }
+
+    /**
+     * Long patch rows, which ROWS im2col builds from earlier ones, and long output rows, which col2im adds
+     * through a stage: every dtype, layout and thread count.
+     */
+    @Property(tries = 200)
+    void wideKernelsMatchTheDefinition(@ForAll("wideKernels") Geometry g, @ForAll Layout layout,
+                                       @ForAll @IntRange(max = 2) int which, @ForAll long seed) {
+        checkIm2col(g, layout, BACKENDS[which], seed);
+        checkCol2im(g, layout, BACKENDS[which], seed + 3);
+    }
+
+    /** im2col in both dtypes equals the definition, every element written, padding included. */
+    private static void checkIm2col(Geometry g, Layout layout, CpuBackend b, long seed) {
         double[] x = random(g.inputSize(), seed);
         double[] col = new double[g.columnSize()];
         java.util.Arrays.fill(col, Double.NaN);
-        BACKENDS[which].im2col(g, layout, x, col);
+        b.im2col(g, layout, x, col);
         assertArrayEquals(Reference.im2col(g, layout, x), col, g + " " + layout);
-        float[] colf = toFloat(random(g.columnSize(), seed + 3));
-        float[] xf = toFloat(random(g.inputSize(), seed + 4));
-        BACKENDS[which].col2im(g, layout, colf, xf);
+
+        float[] xf = toFloat(x);
+        float[] colf = new float[g.columnSize()];
+        java.util.Arrays.fill(colf, Float.NaN);
+        b.im2col(g, layout, xf, colf);
+        assertArrayEquals(Reference.im2col(g, layout, xf), colf, g + " " + layout);
+    }
+
+    /** col2im in both dtypes equals the definition bit for bit, over garbage left in the output. */
+    private static void checkCol2im(Geometry g, Layout layout, CpuBackend b, long seed) {
+        double[] col = random(g.columnSize(), seed);
+        double[] x = random(g.inputSize(), seed + 1);
+        b.col2im(g, layout, col, x);
+        assertArrayEquals(Reference.col2im(g, layout, col), x, g + " " + layout);
+
+        float[] colf = toFloat(col);
+        float[] xf = toFloat(random(g.inputSize(), seed + 2));
+        b.col2im(g, layout, colf, xf);
         assertArrayEquals(Reference.col2im(g, layout, colf), xf, g + " " + layout);
     }
 

@@ -1,5 +1,6 @@
 package dev.unfold.cpu;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,6 +42,74 @@ class LoopPlanTest {
             general += plan.paddedRows && plan.paddedImage && plan.phasedRows ? 0 : 1;
         }
         assertTrue(general > 50, general + " of 200 far-out geometries take a general loop");
+    }
+
+    @Test
+    void rowsIm2colReusesEarlierPatchRowsWhereFewTapsAreLeftToRead() {
+        // ResNet 3×3: the next row, one tap on; the stem 7×7 s2: two taps on; dilation 2: the row two back
+        assertReuse(new Geometry(8, 64, 56, 56, 3, 3, 1, 1, 1, 1, 1, 1), 1, 1);
+        assertReuse(new Geometry(8, 3, 224, 224, 7, 7, 2, 2, 3, 3, 1, 1), 1, 2);
+        assertReuse(new Geometry(8, 64, 56, 56, 3, 3, 1, 1, 2, 2, 2, 2), 2, 1);
+        // a 2-wide kernel would leave half of every row, a 1×1 kernel all of it, stride 3 with k3 nothing to
+        // reuse, and a row of nine is gathered faster than copied
+        assertFalse(new LoopPlan(Geometry.of(1, 32, 9, 9, 2, 1, 0)).reuseRows);
+        assertFalse(new LoopPlan(Geometry.of(1, 64, 9, 9, 1, 1, 0)).reuseRows);
+        assertFalse(new LoopPlan(Geometry.of(1, 8, 9, 9, 3, 3, 1)).reuseRows);
+        assertFalse(new LoopPlan(Geometry.of(1, 1, 28, 28, 3, 1, 1)).reuseRows);
+        // and the property tests' wide kernels reach it, from one row back and one tap on, and from further
+        // back or by more taps
+        Random r = new Random(3);
+        int next = 0;
+        int far = 0;
+        int shifted = 0;
+        for (int i = 0; i < 1000; i++) {
+            Geometry g = Geometries.wideKernel(r, 60_000);
+            LoopPlan plan = new LoopPlan(g);
+            if (reuses(g)) {
+                next += plan.reuseDistance == 1 && plan.reuseShift == 1 ? 1 : 0;
+                far += plan.reuseDistance > 1 ? 1 : 0;
+                shifted += plan.reuseShift > 1 ? 1 : 0;
+            }
+        }
+        assertTrue(next > 200 && far > 150 && shifted > 100, "of 1000 wide kernels, " + next
+                + " reuse the next row, " + far + " rows two or more back, " + shifted + " by two or more taps");
+    }
+
+    @Test
+    void theWideKernelsAddLongRunsThroughTheStage() {
+        // strided col2im adds output rows of OW, stride 1 without "same" padding rows of the tap's valid range
+        Random r = new Random(4);
+        int strided = 0;
+        int unshifted = 0;
+        for (int i = 0; i < 1000; i++) {
+            Geometry g = Geometries.wideKernel(r, 60_000);
+            LoopPlan plan = new LoopPlan(g);
+            if (g.sw() > 1 && plan.phasedRows && g.ow() >= FloatKernels.STAGED_RUN) {
+                strided++;
+            }
+            boolean longRun = false;
+            for (int kx = 0; kx < g.kw(); kx++) {
+                longRun |= plan.xEnd[kx] - plan.xFirst[kx] >= FloatKernels.STAGED_RUN;
+            }
+            if (g.sw() == 1 && g.ow() != g.w() && longRun) {
+                unshifted++;
+            }
+        }
+        assertTrue(strided > 150 && unshifted > 150, "of 1000 wide kernels, " + strided + " strided with long rows, "
+                + unshifted + " stride 1 with long runs");
+    }
+
+    /** The reuse loop runs: the plan takes it and some patch row has an earlier one to start from. */
+    private static boolean reuses(Geometry g) {
+        LoopPlan plan = new LoopPlan(g);
+        return plan.paddedRows && plan.reuseRows && g.ow() > plan.reuseDistance;
+    }
+
+    private static void assertReuse(Geometry g, int distance, int shift) {
+        LoopPlan plan = new LoopPlan(g);
+        assertTrue(plan.reuseRows, g.toString());
+        assertEquals(distance, plan.reuseDistance, g.toString());
+        assertEquals(shift, plan.reuseShift, g.toString());
     }
 
     @Test
