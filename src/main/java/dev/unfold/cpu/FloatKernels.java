@@ -357,39 +357,95 @@ final class FloatKernels {
     }
 
     /**
-     * ROWS order. Unit: one image, accumulated into a zeroed padded image which is then cropped into the
-     * output, as the seed does. Patch rows are visited from last to first: an input element is reached by
-     * later patches with smaller taps, so its contributions arrive with ky ascending, then kx ascending.
-     * That is the order of the tap-major loop, so both layouts give identical sums. Within a row no two
-     * elements reach the same input element, so the row is read backwards too: memory is then read in one
-     * descending stream, which the hardware prefetches far better than short runs read against the stream.
+     * ROWS order. Unit: one image, accumulated into a zeroed padded copy of it that is kept channels-last and
+     * split into SW phases (as in {@link #im2colTapMajorStrided}): padded pixel (c, y, m·SW + phase) sits at
+     * ((y·SW + phase)·phaseWidth + m)·C + c. A tap's contributions from one band of patch rows, taken in
+     * (ox, c) order, then land on one contiguous run, and they are every KH·KW-th element of the band: one
+     * loop per tap and band, whose accumulator index the JIT proves in bounds once instead of per element.
+     * Taps kx, kx + q, kx + 2q (see {@link LoopPlan#reuseRows}) land a constant distance apart, so up to three
+     * share one loop.
+     *
+     * <p>Bands are added from last to first and taps in (ky, kx) order, so every input element sums its
+     * contributions in (ky, kx) order from +0, the order of the tap-major loops: both layouts give identical
+     * sums.
      */
     static void col2imPatchMajor(Geometry g, LoopPlan plan, float[] col, float[] x, int from, int to) {
-        int c = g.c(), h = g.h(), w = g.w(), oh = g.oh(), ow = g.ow();
-        int sh = g.sh(), sw = g.sw(), ph = g.ph(), pw = g.pw();
-        int hw = h * w, ckk = g.patchSize();
-        int wp = plan.paddedWidth, plane = plan.paddedHeight * wp;
-        int[] gather = plan.imageGather();
-        float[] acc = scratch(c * plane);
-        int copyW = Math.min(w, wp - pw); // input columns right of every window get nothing
-        int copyH = Math.min(h, plan.paddedHeight - ph);
+        int c = g.c(), h = g.h(), w = g.w(), kh = g.kh(), kw = g.kw(), oh = g.oh(), ow = g.ow();
+        int sh = g.sh(), sw = g.sw(), ph = g.ph(), pw = g.pw(), dh = g.dh(), dw = g.dw();
+        int hw = h * w, taps = kh * kw, ckk = g.patchSize(), run = ow * c;
+        int q = plan.reuseShift, d = plan.reuseDistance * c;
+        int mw = plan.phaseWidth, rowLen = sw * mw * c, size = plan.paddedHeight * rowLen;
+        boolean covered = plan.paddedHeight - ph >= h && mw * sw - pw >= w;
+        float[] acc = scratch(size);
         for (int n = from; n < to; n++) {
-            Arrays.fill(acc, 0, c * plane, 0f);
+            Arrays.fill(acc, 0, size, 0f);
             for (int oy = oh - 1; oy >= 0; oy--) {
-                for (int ox = ow - 1; ox >= 0; ox--) {
-                    int start = oy * sh * wp + ox * sw;
-                    int src = ((n * oh + oy) * ow + ox) * ckk;
-                    for (int j = ckk - 1; j >= 0; j--) {
-                        acc[start + gather[j]] += col[src + j];
+                int src = (n * oh + oy) * ow * ckk;
+                for (int ky = 0; ky < kh; ky++) {
+                    int row = (oy * sh + ky * dh) * rowLen;
+                    for (int k0 = 0; k0 < Math.min(q, kw); k0++) {
+                        for (int kx = k0; kx < kw; kx += 3 * q) { // taps kx, kx + q, kx + 2q at once
+                            int at = row + (plan.xPhase[kx] * mw + plan.xShift[kx]) * c;
+                            int s = src + ky * kw + kx, left = (kw - 1 - kx) / q + 1;
+                            if (left >= 3) {
+                                addThreeTaps(acc, at, d, col, s, q, taps, run);
+                            } else if (left == 2) {
+                                addTwoTaps(acc, at, d, col, s, q, taps, run);
+                            } else {
+                                addOneTap(acc, at, col, s, taps, run);
+                            }
+                        }
                     }
                 }
             }
-            Arrays.fill(x, n * c * hw, (n + 1) * c * hw, 0f);
-            for (int ch = 0; ch < c; ch++) {
-                for (int y = 0; copyW > 0 && y < copyH; y++) {
-                    System.arraycopy(acc, ch * plane + (y + ph) * wp + pw, x, (n * c + ch) * hw + y * w, copyW);
+            int image = n * c * hw;
+            if (!covered) { // input rows below or columns right of every window get nothing
+                Arrays.fill(x, image, image + c * hw, 0f);
+            }
+            for (int y = 0, rows = Math.min(h, plan.paddedHeight - ph); y < rows; y++) {
+                for (int phase = 0; phase < sw; phase++) {
+                    // padded columns phase, phase+SW, …: skip those left of the input, stop at its right edge
+                    int m0 = phase >= pw ? 0 : (pw - phase + sw - 1) / sw;
+                    int m1 = Math.min(mw, (w + pw - phase + sw - 1) / sw);
+                    int first = ((y + ph) * sw + phase) * mw * c + m0 * c;
+                    for (int ch = 0; ch < c; ch++) {
+                        int o = image + ch * hw + y * w + m0 * sw + phase - pw;
+                        for (int m = m0, a = first + ch; m < m1; m++, a += c, o += sw) {
+                            x[o] = acc[a];
+                        }
+                    }
                 }
             }
+        }
+    }
+
+    /** {@code acc[at + i] += col[s + i·stride]} for i in [0, count): one tap's values onto one run. */
+    private static void addOneTap(float[] acc, int at, float[] col, int s, int stride, int count) {
+        for (int i = 0; i < count; i++, s += stride) {
+            acc[at + i] += col[s];
+        }
+    }
+
+    /**
+     * Three taps e apart in the patch row, landing d apart: {@code acc[at + i + k·d] += col[s + i·stride + k·e]}
+     * for k &lt; 3. One loop for three adds loads the loop's state once for all three. i runs from last to
+     * first: an accumulator element is reached by the first tap, then by the second from the patch d
+     * elements earlier, then by the third, so its sum keeps the (ky, kx) order.
+     */
+    private static void addThreeTaps(float[] acc, int at, int d, float[] col, int s, int e, int stride, int count) {
+        int d2 = 2 * d, e2 = 2 * e;
+        for (int i = count - 1, t = s + (count - 1) * stride; i >= 0; i--, t -= stride) {
+            acc[at + i] += col[t];
+            acc[at + i + d] += col[t + e];
+            acc[at + i + d2] += col[t + e2];
+        }
+    }
+
+    /** {@link #addThreeTaps} for two taps. */
+    private static void addTwoTaps(float[] acc, int at, int d, float[] col, int s, int e, int stride, int count) {
+        for (int i = count - 1, t = s + (count - 1) * stride; i >= 0; i--, t -= stride) {
+            acc[at + i] += col[t];
+            acc[at + i + d] += col[t + e];
         }
     }
 

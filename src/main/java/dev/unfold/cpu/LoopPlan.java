@@ -45,7 +45,7 @@ final class LoopPlan {
     final int[] xShift;
     /** ROWS im2col: the band's padded input rows (C·KH of them) are small enough to copy first. */
     final boolean paddedRows;
-    /** ROWS col2im: an image's padded accumulator (C·paddedHeight·paddedWidth) is small enough. */
+    /** ROWS col2im: an image's padded, phase-split accumulator (C·paddedHeight·SW·phaseWidth) is small enough. */
     final boolean paddedImage;
     /** Strided tap-major loops: a plane's phase-split padded rows (H·SW·phaseWidth) are small enough. */
     final boolean phasedRows;
@@ -67,7 +67,6 @@ final class LoopPlan {
     final int reuseDistance;
     final int reuseShift;
     private int[] rowGather;
-    private int[] imageGather;
 
     LoopPlan(Geometry g) {
         this.g = g;
@@ -97,7 +96,7 @@ final class LoopPlan {
         }
         long plane = (long) g.oh() * g.ow();
         paddedRows = affordable((long) g.c() * g.kh() * paddedWidth, (long) g.ow() * g.patchSize());
-        paddedImage = affordable((long) g.c() * paddedHeight * paddedWidth,
+        paddedImage = affordable((long) g.c() * paddedHeight * g.sw() * phaseWidth,
                 plane * g.patchSize() + (long) g.c() * g.h() * g.w());
         groupRows = (paddedHeight + g.sh() - 1) / g.sh();
         long columns = (long) g.kw() * g.sh() * groupRows * g.ow();
@@ -124,14 +123,6 @@ final class LoopPlan {
             rowGather = gather(g.kh() * paddedWidth, paddedWidth);
         }
         return rowGather;
-    }
-
-    /** ROWS col2im: offset of element j in a padded image of all channels, paddedHeight × paddedWidth each. */
-    int[] imageGather() {
-        if (imageGather == null) {
-            imageGather = gather(paddedHeight * paddedWidth, g.dh() * paddedWidth);
-        }
-        return imageGather;
     }
 
     private int[] gather(int channelStride, int tapRowStride) {
