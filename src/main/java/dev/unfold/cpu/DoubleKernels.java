@@ -106,6 +106,10 @@ final class DoubleKernels {
      * block of padded rows (c, ky); then every patch row is one gather from that block.
      */
     static void im2colPatchMajor(Geometry g, LoopPlan plan, double[] x, double[] col, int from, int to) {
+        if (plan.channelsLastRows) {
+            im2colPatchMajorChannelsLast(g, plan, x, col, from, to);
+            return;
+        }
         int c = g.c(), h = g.h(), w = g.w(), kh = g.kh(), oh = g.oh(), ow = g.ow();
         int sh = g.sh(), sw = g.sw(), ph = g.ph(), pw = g.pw(), dh = g.dh();
         int hw = h * w, ckk = g.patchSize(), wp = plan.paddedWidth;
@@ -140,6 +144,71 @@ final class DoubleKernels {
             }
             for (int ox = gathered; ox < ow; ox++, dst += ckk) {
                 reusePatchRow(g, plan, col, dst, rows, ox * sw);
+            }
+        }
+    }
+
+    /**
+     * ROWS order with many channels (see {@link LoopPlan#channelsLastRows}). Unit: one band (n, oy), as in
+     * {@link #im2colPatchMajor}, but the padded rows are copied once per image, channels-last (see
+     * {@link #copyChannelsLast}), for all the unit's bands of it: a tap's C values are then side by side, so
+     * reading the taps a reused row lacks is one loop over the channels per (ky, kx), with one bounds test
+     * per element instead of two.
+     */
+    private static void im2colPatchMajorChannelsLast(Geometry g, LoopPlan plan, double[] x, double[] col, int from, int to) {
+        int c = g.c(), kh = g.kh(), kw = g.kw(), oh = g.oh(), ow = g.ow(), sh = g.sh(), sw = g.sw(), dh = g.dh();
+        int ckk = g.patchSize(), wp = plan.paddedWidth, rowLen = wp * c;
+        int m = plan.reuseDistance, q = plan.reuseShift;
+        double[] image = scratch(plan.paddedHeight * rowLen);
+        for (int band = from; band < to; ) {
+            int n = band / oh, last = Math.min(to, (n + 1) * oh) - 1;
+            copyChannelsLast(g, plan, x, n, (band - n * oh) * sh, (last - n * oh) * sh + (kh - 1) * dh + 1, image);
+            for (; band <= last; band++) {
+                int top = (band - n * oh) * sh * rowLen;
+                int dst = band * ow * ckk;
+                int gathered = Math.min(ow, m);
+                for (int ox = 0; ox < gathered; ox++, dst += ckk) {
+                    readTaps(g, col, dst, image, top + ox * sw * c, rowLen, 0);
+                }
+                for (int ox = gathered; ox < ow; ox++, dst += ckk) {
+                    System.arraycopy(col, dst - m * ckk + q, col, dst, ckk - q);
+                    readTaps(g, col, dst, image, top + ox * sw * c, rowLen, kw - q);
+                }
+            }
+        }
+    }
+
+    /** Taps kx ≥ kxFrom of every (c, ky) of the patch row at dst, its window starting at {@code at} in the image. */
+    private static void readTaps(Geometry g, double[] col, int dst, double[] image, int at, int rowLen, int kxFrom) {
+        int c = g.c(), kh = g.kh(), kw = g.kw(), taps = kh * kw, dh = g.dh() * rowLen, dw = g.dw() * c;
+        for (int ky = 0; ky < kh; ky++) {
+            for (int kx = kxFrom; kx < kw; kx++) {
+                int s = at + ky * dh + kx * dw;
+                for (int ch = 0, d = dst + ky * kw + kx; ch < c; ch++, d += taps) {
+                    col[d] = image[s + ch];
+                }
+            }
+        }
+    }
+
+    /** Padded rows [y0, y1) of image n, channels-last: padded pixel (c, Y, X) at (Y·paddedWidth + X)·C + c. */
+    private static void copyChannelsLast(Geometry g, LoopPlan plan, double[] x, int n, int y0, int y1, double[] image) {
+        int c = g.c(), h = g.h(), w = g.w(), ph = g.ph(), pw = g.pw(), hw = h * w;
+        int wp = plan.paddedWidth, rowLen = wp * c;
+        int lo = Math.min(pw, wp);
+        int hi = Math.max(lo, Math.min(wp, w + pw));
+        for (int y = y0; y < y1; y++) {
+            int row = y * rowLen, iy = y - ph;
+            if (iy < 0 || iy >= h) {
+                Arrays.fill(image, row, row + rowLen, 0.0);
+                continue;
+            }
+            Arrays.fill(image, row, row + lo * c, 0.0);
+            Arrays.fill(image, row + hi * c, row + rowLen, 0.0);
+            for (int xx = lo, src = n * c * hw + iy * w + lo - pw; xx < hi; xx++, src++) {
+                for (int ch = 0, s = src, at = row + xx * c; ch < c; ch++, s += hw) {
+                    image[at + ch] = x[s];
+                }
             }
         }
     }

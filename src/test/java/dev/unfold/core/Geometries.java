@@ -110,6 +110,33 @@ public final class Geometries {
         }
     }
 
+    /**
+     * 16 to 40 channels, kernels up to 7 wide, strides and dilations up to 3, small inputs: what a deeper layer
+     * has, where ROWS im2col reads the taps a reused row lacks from a channels-last copy of the image.
+     */
+    public static Geometry manyChannels(Random r, int maxColumn) {
+        while (true) {
+            int kw = 3 + r.nextInt(5);
+            int kh = 1 + r.nextInt(3);
+            int sw = 1 + r.nextInt(3);
+            int dw = 1 + r.nextInt(3);
+            int sh = 1 + r.nextInt(2);
+            int dh = 1 + r.nextInt(2);
+            int pw = r.nextInt(kw + 1);
+            int ph = r.nextInt(kh + 1);
+            int w = 1 + r.nextInt(32);
+            int h = 1 + r.nextInt(6);
+            int n = 1 + r.nextInt(3);
+            int c = 16 + r.nextInt(25);
+            if (Geometry.problems(n, c, h, w, kh, kw, sh, sw, ph, pw, dh, dw).isEmpty()) {
+                Geometry g = new Geometry(n, c, h, w, kh, kw, sh, sw, ph, pw, dh, dw);
+                if (g.columnSize() <= maxColumn) {
+                    return g;
+                }
+            }
+        }
+    }
+
     /** Stride 1 and "same" padding, DW·(KW−1) = 2·PW: the loops' one-copy-per-slab path. */
     public static Geometry samePadding(Random r, int maxColumn) {
         while (true) {

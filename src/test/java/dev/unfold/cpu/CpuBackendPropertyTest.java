@@ -76,6 +76,19 @@ class CpuBackendPropertyTest {
         checkCol2im(g, layout, BACKENDS[which], seed + 3);
     }
 
+    @Provide
+    Arbitrary<Geometry> manyChannels() {
+        return net.jqwik.api.Arbitraries.randomValue(r -> Geometries.manyChannels(r, 60_000));
+    }
+
+    /** Many channels, where ROWS im2col reads from a channels-last copy of the image: every layout and dtype. */
+    @Property(tries = 150)
+    void manyChannelsMatchTheDefinition(@ForAll("manyChannels") Geometry g, @ForAll Layout layout,
+                                        @ForAll @IntRange(max = 2) int which, @ForAll long seed) {
+        checkIm2col(g, layout, BACKENDS[which], seed);
+        checkCol2im(g, layout, BACKENDS[which], seed + 3);
+    }
+
     /** im2col in both dtypes equals the definition, every element written, padding included. */
     private static void checkIm2col(Geometry g, Layout layout, CpuBackend b, long seed) {
         double[] x = random(g.inputSize(), seed);

@@ -76,6 +76,29 @@ class LoopPlanTest {
     }
 
     @Test
+    void rowsIm2colReadsFromAChannelsLastImageWhereThereAreManyChannels() {
+        assertTrue(new LoopPlan(new Geometry(8, 64, 56, 56, 3, 3, 1, 1, 1, 1, 1, 1)).channelsLastRows, "resnet3x3");
+        assertTrue(new LoopPlan(new Geometry(8, 64, 56, 56, 3, 3, 1, 1, 2, 2, 2, 2)).channelsLastRows, "dilated3x3");
+        // the stem's three channels would make loops of three; and without reuse there is nothing to read
+        assertFalse(new LoopPlan(new Geometry(8, 3, 224, 224, 7, 7, 2, 2, 3, 3, 1, 1)).channelsLastRows, "stem");
+        assertFalse(new LoopPlan(Geometry.of(1, 64, 9, 9, 1, 1, 0)).channelsLastRows, "1×1");
+        // the property tests' generator reaches it: from the next row, and with stride for several rows first
+        Random r = new Random(5);
+        int next = 0;
+        int stridedFar = 0;
+        for (int i = 0; i < 1000; i++) {
+            Geometry g = Geometries.manyChannels(r, 60_000);
+            LoopPlan plan = new LoopPlan(g);
+            if (plan.channelsLastRows && g.ow() > plan.reuseDistance) {
+                next += plan.reuseDistance == 1 && plan.reuseShift == 1 ? 1 : 0;
+                stridedFar += plan.reuseDistance > 1 && g.sw() > 1 ? 1 : 0;
+            }
+        }
+        assertTrue(next > 150 && stridedFar > 10, "of 1000 geometries with many channels, " + next
+                + " reuse the next row, " + stridedFar + " rows further back with stride");
+    }
+
+    @Test
     void theWideKernelsAddLongRunsThroughTheStage() {
         // strided col2im adds output rows of OW, stride 1 without "same" padding rows of the tap's valid range
         Random r = new Random(4);
