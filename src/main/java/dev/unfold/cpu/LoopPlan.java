@@ -12,7 +12,7 @@ import dev.unfold.core.Geometry;
  *
  * <p>The fast loops work on padded rows, the seed's {@code np.pad} done a little at a time: a padded row is
  * {@code paddedWidth} long and position p holds input column p − PW. Within a patch row, element
- * j = (c, ky, kx) then sits at a fixed distance from where the patch starts (the gather tables), so one
+ * j = (c, ky, kx) then sits at a fixed distance from where the patch starts (the gather table), so one
  * uniform loop serves every kernel size, stride, dilation and padding. Padded buffers grow with padding and
  * stride, not with the data, so for far-out geometries (padding or stride much larger than the input) the
  * plan picks the general loops instead, which need no scratch.
@@ -63,7 +63,8 @@ final class LoopPlan {
      * kx + q of row ox − m, for m·SW = q·DW with m = DW / gcd(SW, DW) and q = SW / gcd(SW, DW). So a patch row
      * is a copy of an earlier one, shifted, plus the last q taps of each (c, ky) run. Taken where those taps
      * are at most a third of a row of some length: a copy moves many elements per instruction, the taps one
-     * at a time.
+     * at a time. ROWS col2im uses the same m and q: taps kx and kx + q reach the same input column from
+     * patches m apart.
      */
     final boolean reuseRows;
     final int reuseDistance;
@@ -130,20 +131,15 @@ final class LoopPlan {
     /** ROWS im2col: offset of element j in the band's block of padded rows (c, ky), each paddedWidth long. */
     int[] rowGather() {
         if (rowGather == null) {
-            rowGather = gather(g.kh() * paddedWidth, paddedWidth);
-        }
-        return rowGather;
-    }
-
-    private int[] gather(int channelStride, int tapRowStride) {
-        int[] out = new int[g.patchSize()];
-        for (int c = 0, j = 0; c < g.c(); c++) {
-            for (int ky = 0; ky < g.kh(); ky++) {
-                for (int kx = 0; kx < g.kw(); kx++, j++) {
-                    out[j] = c * channelStride + ky * tapRowStride + kx * g.dw();
+            rowGather = new int[g.patchSize()];
+            for (int c = 0, j = 0; c < g.c(); c++) {
+                for (int ky = 0; ky < g.kh(); ky++) {
+                    for (int kx = 0; kx < g.kw(); kx++, j++) {
+                        rowGather[j] = (c * g.kh() + ky) * paddedWidth + kx * g.dw();
+                    }
                 }
             }
         }
-        return out;
+        return rowGather;
     }
 }
