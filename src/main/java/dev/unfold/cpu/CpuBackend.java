@@ -45,8 +45,8 @@ public final class CpuBackend implements Backend {
     }
 
     /** One element type's loops, so that the choice of loop is written once for both types. */
-    private record Loops<A>(Loop<A> tapMajor, Loop<A> tapMajorPhased, Loop<A> tapMajorGeneral,
-                            Loop<A> patchMajor, Loop<A> patchMajorGeneral) {
+    private record Loops<A>(Loop<A> tapMajor, Loop<A> tapMajorPlanes, Loop<A> tapMajorPhased,
+                            Loop<A> tapMajorGeneral, Loop<A> patchMajor, Loop<A> patchMajorGeneral) {
     }
 
     @FunctionalInterface
@@ -55,16 +55,16 @@ public final class CpuBackend implements Backend {
     }
 
     private static final Loops<float[]> FLOAT_IM2COL = new Loops<>(FloatKernels::im2colTapMajor,
-            FloatKernels::im2colTapMajorStrided, FloatKernels::im2colTapMajorGeneral,
+            FloatKernels::im2colTapMajorPlanes, FloatKernels::im2colTapMajorStrided, FloatKernels::im2colTapMajorGeneral,
             FloatKernels::im2colPatchMajor, FloatKernels::im2colPatchMajorGeneral);
     private static final Loops<double[]> DOUBLE_IM2COL = new Loops<>(DoubleKernels::im2colTapMajor,
-            DoubleKernels::im2colTapMajorStrided, DoubleKernels::im2colTapMajorGeneral,
+            DoubleKernels::im2colTapMajorPlanes, DoubleKernels::im2colTapMajorStrided, DoubleKernels::im2colTapMajorGeneral,
             DoubleKernels::im2colPatchMajor, DoubleKernels::im2colPatchMajorGeneral);
     private static final Loops<float[]> FLOAT_COL2IM = new Loops<>(FloatKernels::col2imTapMajor,
-            FloatKernels::col2imTapMajorStrided, FloatKernels::col2imTapMajorGeneral,
+            FloatKernels::col2imTapMajorPlanes, FloatKernels::col2imTapMajorStrided, FloatKernels::col2imTapMajorGeneral,
             FloatKernels::col2imPatchMajor, FloatKernels::col2imPatchMajorGeneral);
     private static final Loops<double[]> DOUBLE_COL2IM = new Loops<>(DoubleKernels::col2imTapMajor,
-            DoubleKernels::col2imTapMajorStrided, DoubleKernels::col2imTapMajorGeneral,
+            DoubleKernels::col2imTapMajorPlanes, DoubleKernels::col2imTapMajorStrided, DoubleKernels::col2imTapMajorGeneral,
             DoubleKernels::col2imPatchMajor, DoubleKernels::col2imPatchMajorGeneral);
 
     @Override
@@ -105,7 +105,8 @@ public final class CpuBackend implements Backend {
             loop = padded ? loops.patchMajor() : loops.patchMajorGeneral();
         } else {
             units = g.n() * g.c();
-            loop = g.sw() == 1 ? loops.tapMajor() : plan.phasedRows ? loops.tapMajorPhased() : loops.tapMajorGeneral();
+            loop = plan.phasePlanes ? loops.tapMajorPlanes() : g.sw() == 1 ? loops.tapMajor()
+                    : plan.phasedRows ? loops.tapMajorPhased() : loops.tapMajorGeneral();
         }
         splitter.run(units, g.columnSize(), (from, to) -> loop.run(g, plan, source, target, from, to));
     }

@@ -31,28 +31,15 @@ final class DoubleKernels {
                 int yf = plan.yFirst[ky], ye = plan.yEnd[ky];
                 for (int kx = 0; kx < kw; kx++, dst += ohw) {
                     int xf = plan.xFirst[kx], xe = plan.xEnd[kx];
+                    if (shifted) {
+                        copySlab(x, plane + (ky * dh - ph) * w + kx * dw - pw, col, dst, yf, ye, xf, xe, ow, ohw);
+                        continue;
+                    }
                     if (xf >= xe || yf >= ye) {
                         Arrays.fill(col, dst, dst + ohw, 0.0);
                         continue;
                     }
                     Arrays.fill(col, dst, dst + yf * ow, 0.0);
-                    if (shifted) {
-                        int first = dst + yf * ow + xf;
-                        int src = plane + (yf - ph + ky * dh) * w + xf - pw + kx * dw;
-                        System.arraycopy(x, src, col, first, (ye - 1 - yf) * ow + xe - xf);
-                        if (xf > 0 || xe < ow) {
-                            for (int row = dst + yf * ow, end = dst + ye * ow; row < end; row += ow) {
-                                for (int ox = 0; ox < xf; ox++) {
-                                    col[row + ox] = 0.0;
-                                }
-                                for (int ox = xe; ox < ow; ox++) {
-                                    col[row + ox] = 0.0;
-                                }
-                            }
-                        }
-                        Arrays.fill(col, dst + ye * ow, dst + ohw, 0.0);
-                        continue;
-                    }
                     for (int oy = yf; oy < ye; oy++) {
                         int row = dst + oy * ow;
                         int src = plane + (oy * sh - ph + ky * dh) * w + xf - pw + kx * dw;
@@ -61,6 +48,116 @@ final class DoubleKernels {
                         Arrays.fill(col, row + xe, row + ow, 0.0);
                     }
                     Arrays.fill(col, dst + ye * ow, dst + ohw, 0.0);
+                }
+            }
+        }
+    }
+
+    /**
+     * One tap's slab at {@code dst} from a plane that holds slab element (oy, ox) at {@code shift + oy·OW + ox}
+     * wherever it reads inside the input, [yf, ye) × [xf, xe): the valid rows in one copy, which also carries the
+     * padding columns between them from the neighbouring plane row, then zeroed, as is the rest of the slab.
+     */
+    private static void copySlab(double[] plane, int shift, double[] col, int dst,
+                                 int yf, int ye, int xf, int xe, int ow, int ohw) {
+        if (xf >= xe || yf >= ye) {
+            Arrays.fill(col, dst, dst + ohw, 0.0);
+            return;
+        }
+        int first = dst + yf * ow + xf;
+        Arrays.fill(col, dst, first, 0.0);
+        System.arraycopy(plane, shift + yf * ow + xf, col, first, (ye - 1 - yf) * ow + xe - xf);
+        if (xf > 0 || xe < ow) {
+            for (int row = dst + yf * ow, end = dst + ye * ow; row < end; row += ow) {
+                for (int ox = 0; ox < xf; ox++) {
+                    col[row + ox] = 0.0;
+                }
+                for (int ox = xe; ox < ow; ox++) {
+                    col[row + ox] = 0.0;
+                }
+            }
+        }
+        Arrays.fill(col, dst + ye * ow, dst + ohw, 0.0);
+    }
+
+    /**
+     * TENSOR/TORCH order on phase planes (see {@link LoopPlan#phasePlanes}). Unit: one (n, c) plane, first
+     * split into its phase planes; every tap's slab is then one of them shifted by a constant, one copy.
+     */
+    static void im2colTapMajorPlanes(Geometry g, LoopPlan plan, double[] x, double[] col, int from, int to) {
+        int hw = g.h() * g.w(), kh = g.kh(), kw = g.kw(), ow = g.ow(), ohw = g.oh() * ow;
+        double[] planes = scratch(plan.planesSize);
+        int dst = from * kh * kw * ohw;
+        for (int p = from; p < to; p++) {
+            splitPlanes(g, plan, x, p * hw, planes);
+            for (int ky = 0; ky < kh; ky++) {
+                for (int kx = 0; kx < kw; kx++, dst += ohw) {
+                    copySlab(planes, plan.yPlane[ky] + plan.xPlane[kx], col, dst,
+                            plan.yFirst[ky], plan.yEnd[ky], plan.xFirst[kx], plan.xEnd[kx], ow, ohw);
+                }
+            }
+        }
+    }
+
+    /**
+     * TENSOR/TORCH order on phase planes. Unit: one (n, c) plane, accumulated in zeroed phase planes, each tap's
+     * slab added in one staged run in (ky, kx) order from +0 (the sums of every other loop), then interleaved
+     * back into the plane.
+     */
+    static void col2imTapMajorPlanes(Geometry g, LoopPlan plan, double[] col, double[] x, int from, int to) {
+        int hw = g.h() * g.w(), kh = g.kh(), kw = g.kw(), ow = g.ow(), ohw = g.oh() * ow;
+        double[] acc = scratch(plan.planesSize);
+        double[] stage = stage(plan.planesSize);
+        int src = from * kh * kw * ohw;
+        for (int p = from; p < to; p++) {
+            Arrays.fill(acc, 0, plan.planesSize, 0.0);
+            for (int ky = 0; ky < kh; ky++) {
+                int yf = plan.yFirst[ky], ye = plan.yEnd[ky];
+                for (int kx = 0; kx < kw; kx++, src += ohw) {
+                    int xf = plan.xFirst[kx], xe = plan.xEnd[kx];
+                    if (xf < xe && yf < ye) {
+                        addShifted(col, src, acc, plan.yPlane[ky] + plan.xPlane[kx] + yf * ow + xf,
+                                yf, ye, xf, xe, ow, stage);
+                    }
+                }
+            }
+            joinPlanes(g, plan, acc, x, p * hw);
+        }
+    }
+
+    /** The input plane at {@code plane} into its phase planes: column phase a of row y is one strided read. */
+    private static void splitPlanes(Geometry g, LoopPlan plan, double[] x, int plane, double[] planes) {
+        int h = g.h(), w = g.w(), sh = g.sh(), sw = g.sw(), ow = g.ow(), rows = plan.planeRows;
+        for (int y = 0; y < h; y++) {
+            int b = (y + g.ph()) % sh;
+            int row = (b * sw * rows + (y - plan.planeY[b]) / sh) * ow;
+            for (int a = 0; a < sw; a++, row += rows * ow) {
+                int s = plane + y * w + plan.planeX[a];
+                if (sw == 1) {
+                    System.arraycopy(x, s, planes, row, w);
+                    continue;
+                }
+                for (int m = 0, count = plan.planeCount[a]; m < count; m++, s += sw) {
+                    planes[row + m] = x[s];
+                }
+            }
+        }
+    }
+
+    /** The mirror of {@link #splitPlanes}: every input pixel from the phase plane that holds it. */
+    private static void joinPlanes(Geometry g, LoopPlan plan, double[] planes, double[] x, int plane) {
+        int h = g.h(), w = g.w(), sh = g.sh(), sw = g.sw(), ow = g.ow(), rows = plan.planeRows;
+        for (int y = 0; y < h; y++) {
+            int b = (y + g.ph()) % sh;
+            int row = (b * sw * rows + (y - plan.planeY[b]) / sh) * ow;
+            for (int a = 0; a < sw; a++, row += rows * ow) {
+                int s = plane + y * w + plan.planeX[a];
+                if (sw == 1) {
+                    System.arraycopy(planes, row, x, s, w);
+                    continue;
+                }
+                for (int m = 0, count = plan.planeCount[a]; m < count; m++, s += sw) {
+                    x[s] = planes[row + m];
                 }
             }
         }
@@ -438,8 +535,8 @@ final class DoubleKernels {
      * ((y·SW + phase)·phaseWidth + m)·C + c. A tap's contributions from one band of patch rows, taken in
      * (ox, c) order, then land on one contiguous run, and they are every KH·KW-th element of the band: one
      * loop per tap and band, whose accumulator index the JIT proves in bounds once instead of per element.
-     * Taps kx, kx + q, kx + 2q (see {@link LoopPlan#reuseRows}) land a constant distance apart, so up to three
-     * share one loop.
+     * Taps kx, kx + q, kx + 2q, … (see {@link LoopPlan#reuseRows}) land a constant distance apart, so up to four
+     * share one loop, in which each accumulator element takes all of them at once (see {@link #addTaps}).
      *
      * <p>Bands are added from last to first and taps in (ky, kx) order, so every input element sums its
      * contributions in (ky, kx) order from +0, the order of the tap-major loops: both layouts give identical
@@ -470,16 +567,10 @@ final class DoubleKernels {
             for (int ky = 0; ky < kh; ky++) {
                 int row = (oy * sh + ky * dh) * rowLen;
                 for (int k0 = 0; k0 < Math.min(q, kw); k0++) {
-                    for (int kx = k0; kx < kw; kx += 3 * q) { // taps kx, kx + q, kx + 2q at once
+                    for (int kx = k0; kx < kw; kx += MERGED_TAPS * q) { // taps kx, kx + q, … at once
                         int at = row + (plan.xPhase[kx] * mw + plan.xShift[kx]) * c;
-                        int s = src + ky * kw + kx, left = (kw - 1 - kx) / q + 1;
-                        if (left >= 3) {
-                            addThreeTaps(acc, at, d, col, s, q, taps, run);
-                        } else if (left == 2) {
-                            addTwoTaps(acc, at, d, col, s, q, taps, run);
-                        } else {
-                            addOneTap(acc, at, col, s, taps, run);
-                        }
+                        int s = src + ky * kw + kx;
+                        addTaps(acc, at, d, col, s, q, taps, run, Math.min(MERGED_TAPS, (kw - 1 - kx) / q + 1));
                     }
                 }
             }
@@ -510,33 +601,63 @@ final class DoubleKernels {
         }
     }
 
+    /** Taps of one band that {@link #addTaps} adds in one loop: up to four (the stem's kx = 0, 2, 4, 6). */
+    private static final int MERGED_TAPS = 4;
+
+    /**
+     * n taps e apart in the patch row, landing d apart: {@code acc[at + i + k·d] += col[s + i·stride + k·e]} for
+     * i &lt; count, k &lt; n. Each accumulator element takes all its taps in one visit, in k order —
+     * ((acc + tap 0) + tap 1) + … — the same sums as one add per tap, with one load and one store of the
+     * accumulator instead of n. Element j has taps k with 0 ≤ j − k·d &lt; count: the same ones for whole runs
+     * of elements, at most 2n − 1 of them, each one loop.
+     */
+    private static void addTaps(double[] acc, int at, int d, double[] col, int s, int e, int stride, int count, int n) {
+        int end = count + (n - 1) * d;
+        for (int j = 0; j < end; ) {
+            int lo = j < count ? 0 : (j - count) / d + 1;
+            int hi = Math.min(n - 1, j / d);
+            int next = Math.min(j < count ? count : count + lo * d, hi < n - 1 ? (j / d + 1) * d : end);
+            int t0 = s + (j - lo * d) * stride + lo * e;
+            int t1 = t0 + e - d * stride;
+            int t2 = t1 + e - d * stride;
+            switch (hi - lo) {
+                case -1 -> { } // with count < d, elements between the taps' runs have none
+                case 0 -> addOneTap(acc, at + j, col, t0, stride, next - j);
+                case 1 -> addTwoTaps(acc, at, col, t0, t1, stride, j, next);
+                case 2 -> addThreeTaps(acc, at, col, t0, t1, t2, stride, j, next);
+                default -> addFourTaps(acc, at, col, t0, t1, t2, t2 + e - d * stride, stride, j, next);
+            }
+            j = next;
+        }
+    }
+
+    /** {@code acc[at + j] += col[t0 + …] + col[t1 + …]} for j in [from, to), the taps' reads advancing by stride. */
+    private static void addTwoTaps(double[] acc, int at, double[] col, int t0, int t1, int stride, int from, int to) {
+        for (int j = from; j < to; j++, t0 += stride, t1 += stride) {
+            acc[at + j] = acc[at + j] + col[t0] + col[t1];
+        }
+    }
+
+    /** {@link #addTwoTaps} for three taps. */
+    private static void addThreeTaps(double[] acc, int at, double[] col, int t0, int t1, int t2, int stride,
+                                     int from, int to) {
+        for (int j = from; j < to; j++, t0 += stride, t1 += stride, t2 += stride) {
+            acc[at + j] = acc[at + j] + col[t0] + col[t1] + col[t2];
+        }
+    }
+
+    /** {@link #addTwoTaps} for four taps. */
+    private static void addFourTaps(double[] acc, int at, double[] col, int t0, int t1, int t2, int t3, int stride,
+                                    int from, int to) {
+        for (int j = from; j < to; j++, t0 += stride, t1 += stride, t2 += stride, t3 += stride) {
+            acc[at + j] = acc[at + j] + col[t0] + col[t1] + col[t2] + col[t3];
+        }
+    }
+
     /** {@code acc[at + i] += col[s + i·stride]} for i in [0, count): one tap's values onto one run. */
     private static void addOneTap(double[] acc, int at, double[] col, int s, int stride, int count) {
         for (int i = 0; i < count; i++, s += stride) {
             acc[at + i] += col[s];
-        }
-    }
-
-    /**
-     * Three taps e apart in the patch row, landing d apart: {@code acc[at + i + k·d] += col[s + i·stride + k·e]}
-     * for k &lt; 3. One loop for three adds loads the loop's state once for all three. i runs from last to
-     * first: an accumulator element is reached by the first tap, then by the second from the patch d
-     * elements earlier, then by the third, so its sum keeps the (ky, kx) order.
-     */
-    private static void addThreeTaps(double[] acc, int at, int d, double[] col, int s, int e, int stride, int count) {
-        int d2 = 2 * d, e2 = 2 * e;
-        for (int i = count - 1, t = s + (count - 1) * stride; i >= 0; i--, t -= stride) {
-            acc[at + i] += col[t];
-            acc[at + i + d] += col[t + e];
-            acc[at + i + d2] += col[t + e2];
-        }
-    }
-
-    /** {@link #addThreeTaps} for two taps. */
-    private static void addTwoTaps(double[] acc, int at, int d, double[] col, int s, int e, int stride, int count) {
-        for (int i = count - 1, t = s + (count - 1) * stride; i >= 0; i--, t -= stride) {
-            acc[at + i] += col[t];
-            acc[at + i + d] += col[t + e];
         }
     }
 

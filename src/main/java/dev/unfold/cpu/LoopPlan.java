@@ -75,6 +75,25 @@ final class LoopPlan {
      * channels lie side by side.
      */
     final boolean channelsLastRows;
+    /**
+     * Tap-major loops on phase planes. Input row y goes to row phase (y + PH) mod SH, column x to column phase
+     * (x + PW) mod SW; plane (b, a) holds the input pixels of row phase b and column phase a, in order, in rows
+     * exactly OW long (the first at column 0, the first row at row 0). Tap (ky, kx) reads one plane, and output
+     * (oy, ox) of its slab sits at {@code oy·OW + ox + yPlane[ky] + xPlane[kx]} there: the slab is the plane
+     * shifted by a constant, so the slab's valid rows are one copy (or one staged add), as for stride 1 with
+     * "same" padding, where the input plane itself is that one plane. Taken where every column phase has at most
+     * OW input columns — which "same"-style padding gives at any stride — and the planes are small enough;
+     * not for stride 1 with OW = W, which needs no split.
+     */
+    final boolean phasePlanes;
+    final int planeRows;
+    final int planesSize;
+    /** Per column phase a: the first input column x of the phase and how many there are; per row phase, the first row. */
+    final int[] planeX;
+    final int[] planeCount;
+    final int[] planeY;
+    final int[] yPlane;
+    final int[] xPlane;
     private int[] rowGather;
 
     LoopPlan(Geometry g) {
@@ -118,6 +137,53 @@ final class LoopPlan {
                 && affordable((long) g.c() * paddedHeight * paddedWidth, plane * g.patchSize());
         phasedRows = affordable((long) g.h() * g.sw() * phaseWidth,
                 plane * g.kh() * g.kw() + (long) g.h() * g.w());
+
+        int sh = g.sh(), sw = g.sw(), ow = g.ow();
+        planeX = new int[sw];
+        planeCount = new int[sw];
+        boolean fits = true;
+        for (int a = 0; a < sw; a++) {
+            planeX[a] = firstInPhase(g.pw(), a, sw);
+            planeCount[a] = countInPhase(g.w(), g.pw(), a, sw);
+            fits &= planeCount[a] <= ow;
+        }
+        planeY = new int[sh];
+        int rows = 0;
+        for (int b = 0; b < sh; b++) {
+            planeY[b] = firstInPhase(g.ph(), b, sh);
+            rows = Math.max(rows, countInPhase(g.h(), g.ph(), b, sh));
+        }
+        planeRows = rows;
+        long size = (long) sh * sw * rows * ow;
+        phasePlanes = fits && !(sh == 1 && sw == 1 && ow == g.w())
+                && affordable(size, plane * g.kh() * g.kw() + (long) g.h() * g.w());
+        planesSize = phasePlanes ? (int) size : 0;
+        yPlane = new int[g.kh()];
+        xPlane = new int[g.kw()];
+        if (phasePlanes) {
+            // tap k reads padded position o·S + k·D: phase k·D mod S, index o + k·D / S within the phase
+            // an offset alone may pass the int range where the window reaches far into the padding; the int
+            // sums of offsets that locate a valid element are exact all the same, since they wrap alike
+            for (int k = 0; k < g.kh(); k++) {
+                long b = (long) k * g.dh() % sh, t = (long) k * g.dh() / sh;
+                yPlane[k] = (int) ((b * sw * rows + t - (planeY[(int) b] + g.ph()) / sh) * ow);
+            }
+            for (int k = 0; k < g.kw(); k++) {
+                long a = (long) k * g.dw() % sw, t = (long) k * g.dw() / sw;
+                xPlane[k] = (int) (a * rows * ow + t - (planeX[(int) a] + g.pw()) / sw);
+            }
+        }
+    }
+
+    /** The first input position i ≥ 0 with (i + pad) mod stride = phase (it may lie past the input). */
+    private static int firstInPhase(int pad, int phase, int stride) {
+        return Math.floorMod(phase - pad, stride);
+    }
+
+    /** How many input positions in [0, size) have (i + pad) mod stride = phase. */
+    private static int countInPhase(int size, int pad, int phase, int stride) {
+        int first = firstInPhase(pad, phase, stride);
+        return first >= size ? 0 : (size - 1 - first) / stride + 1;
     }
 
     private static int gcd(int a, int b) {
