@@ -562,8 +562,12 @@ final class DoubleKernels {
         int taps = kh * kw, ckk = g.patchSize(), run = ow * c;
         int q = plan.reuseShift, d = plan.reuseDistance * c;
         int mw = plan.phaseWidth, rowLen = g.sw() * mw * c;
+        double read = 0;
         for (int oy = oh - 1; oy >= 0; oy--) {
             int src = (n * oh + oy) * ow * ckk;
+            if (plan.readAhead && oy > 0) {
+                read += readLines(col, src - ow * ckk, src);
+            }
             for (int ky = 0; ky < kh; ky++) {
                 int row = (oy * sh + ky * dh) * rowLen;
                 for (int k0 = 0; k0 < Math.min(q, kw); k0++) {
@@ -575,6 +579,24 @@ final class DoubleKernels {
                 }
             }
         }
+        linesRead = read;
+    }
+
+    /** Where {@link #readLines} leaves its sum, so that the JIT keeps the reads. */
+    @SuppressWarnings("unused")
+    private static double linesRead;
+
+    /**
+     * Every 16th element of col[from, to) — one per 64-byte line of floats, one per two lines of doubles — summed:
+     * a plain forward read of a band, which the hardware fetches as a stream, so that the band's passes then find
+     * it in the cache (see {@link LoopPlan#readAhead}).
+     */
+    private static double readLines(double[] col, int from, int to) {
+        double sum = 0;
+        for (int i = from; i < to; i += 16) {
+            sum += col[i];
+        }
+        return sum;
     }
 
     /** Image n of the output from the accumulator: input pixels only, channels back in front. */

@@ -146,6 +146,22 @@ class LoopPlanTest {
                 "groups of 1–4 taps: " + java.util.Arrays.toString(groups) + ", " + gaps + " with gaps");
     }
 
+    @Test
+    void rowsCol2imReadsTheNextBandAheadWhereAPassSkipsLines() {
+        assertTrue(new LoopPlan(new Geometry(8, 3, 224, 224, 7, 7, 2, 2, 3, 3, 1, 1)).readAhead, "stem");
+        assertFalse(new LoopPlan(new Geometry(8, 64, 56, 56, 3, 3, 1, 1, 1, 1, 1, 1)).readAhead, "resnet3x3");
+        assertFalse(new LoopPlan(new Geometry(8, 64, 56, 56, 3, 3, 1, 1, 2, 2, 2, 2)).readAhead, "dilated3x3");
+        // the property tests' wide kernels take it, over several bands
+        Random r = new Random(8);
+        int ahead = 0;
+        for (int i = 0; i < 1000; i++) {
+            Geometry g = Geometries.wideKernel(r, 60_000);
+            LoopPlan plan = new LoopPlan(g);
+            ahead += plan.readAhead && plan.paddedImage && g.oh() > 1 ? 1 : 0;
+        }
+        assertTrue(ahead > 200, ahead + " of 1000 wide kernels read ahead");
+    }
+
     /** The reuse loop runs: the plan takes it and some patch row has an earlier one to start from. */
     private static boolean reuses(Geometry g) {
         LoopPlan plan = new LoopPlan(g);
