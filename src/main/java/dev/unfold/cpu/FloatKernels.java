@@ -127,25 +127,15 @@ final class FloatKernels {
 
     /** The input plane at {@code plane} into its phase planes: column phase a of row y is one strided read. */
     private static void splitPlanes(Geometry g, LoopPlan plan, float[] x, int plane, float[] planes) {
-        int h = g.h(), w = g.w(), sh = g.sh(), sw = g.sw(), ow = g.ow(), rows = plan.planeRows;
-        for (int y = 0; y < h; y++) {
-            int b = (y + g.ph()) % sh;
-            int row = (b * sw * rows + (y - plan.planeY[b]) / sh) * ow;
-            for (int a = 0; a < sw; a++, row += rows * ow) {
-                int s = plane + y * w + plan.planeX[a];
-                if (sw == 1) {
-                    System.arraycopy(x, s, planes, row, w);
-                    continue;
-                }
-                for (int m = 0, count = plan.planeCount[a]; m < count; m++, s += sw) {
-                    planes[row + m] = x[s];
-                }
-            }
-        }
+        movePlanes(g, plan, x, plane, planes, true);
     }
 
     /** The mirror of {@link #splitPlanes}: every input pixel from the phase plane that holds it. */
     private static void joinPlanes(Geometry g, LoopPlan plan, float[] planes, float[] x, int plane) {
+        movePlanes(g, plan, x, plane, planes, false);
+    }
+
+    private static void movePlanes(Geometry g, LoopPlan plan, float[] x, int plane, float[] planes, boolean split) {
         int h = g.h(), w = g.w(), sh = g.sh(), sw = g.sw(), ow = g.ow(), rows = plan.planeRows;
         for (int y = 0; y < h; y++) {
             int b = (y + g.ph()) % sh;
@@ -153,11 +143,15 @@ final class FloatKernels {
             for (int a = 0; a < sw; a++, row += rows * ow) {
                 int s = plane + y * w + plan.planeX[a];
                 if (sw == 1) {
-                    System.arraycopy(planes, row, x, s, w);
+                    System.arraycopy(split ? x : planes, split ? s : row, split ? planes : x, split ? row : s, w);
                     continue;
                 }
                 for (int m = 0, count = plan.planeCount[a]; m < count; m++, s += sw) {
-                    x[s] = planes[row + m];
+                    if (split) {
+                        planes[row + m] = x[s];
+                    } else {
+                        x[s] = planes[row + m];
+                    }
                 }
             }
         }
