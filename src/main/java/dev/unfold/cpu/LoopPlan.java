@@ -31,7 +31,6 @@ final class LoopPlan {
     /** Fewer channels make the per-tap loops over channels too short (measured slower at 8, faster from 16). */
     private static final int CHANNELS_LAST_MIN = 16;
 
-    private final Geometry g;
     final int[] yFirst;
     final int[] yEnd;
     final int[] xFirst;
@@ -105,10 +104,13 @@ final class LoopPlan {
      * slower with it on two threads.
      */
     final boolean readAhead;
-    private int[] rowGather;
+    /**
+     * Made here, before any thread reads it: the call's threads share the plan, and a table filled on first use
+     * was seen half-filled by another thread.
+     */
+    private final int[] rowGather;
 
     LoopPlan(Geometry g) {
-        this.g = g;
         Axis ya = g.yAxis();
         Axis xa = g.xAxis();
         yFirst = new int[g.kh()];
@@ -146,6 +148,7 @@ final class LoopPlan {
         reuseRows = (long) reuseShift * REUSE_FRACTION <= g.kw() && g.patchSize() >= REUSE_MIN_ROW;
         channelsLastRows = reuseRows && paddedRows && g.c() >= CHANNELS_LAST_MIN
                 && affordable((long) g.c() * paddedHeight * paddedWidth, plane * g.patchSize());
+        rowGather = paddedRows && !channelsLastRows ? rowGather(g, paddedWidth) : null;
         readAhead = g.kh() * g.kw() > READ_AHEAD_TAPS;
         phasedRows = affordable((long) g.h() * g.sw() * phaseWidth,
                 plane * g.kh() * g.kw() + (long) g.h() * g.w());
@@ -208,16 +211,18 @@ final class LoopPlan {
 
     /** ROWS im2col: offset of element j in the band's block of padded rows (c, ky), each paddedWidth long. */
     int[] rowGather() {
-        if (rowGather == null) {
-            rowGather = new int[g.patchSize()];
-            for (int c = 0, j = 0; c < g.c(); c++) {
-                for (int ky = 0; ky < g.kh(); ky++) {
-                    for (int kx = 0; kx < g.kw(); kx++, j++) {
-                        rowGather[j] = (c * g.kh() + ky) * paddedWidth + kx * g.dw();
-                    }
+        return rowGather;
+    }
+
+    private static int[] rowGather(Geometry g, int paddedWidth) {
+        int[] offsets = new int[g.patchSize()];
+        for (int c = 0, j = 0; c < g.c(); c++) {
+            for (int ky = 0; ky < g.kh(); ky++) {
+                for (int kx = 0; kx < g.kw(); kx++, j++) {
+                    offsets[j] = (c * g.kh() + ky) * paddedWidth + kx * g.dw();
                 }
             }
         }
-        return rowGather;
+        return offsets;
     }
 }
