@@ -13,10 +13,8 @@ public final class Reference {
     public static double[] im2col(Geometry g, Layout layout, double[] x) {
         double[] col = new double[g.columnSize()];
         forEach(g, (n, c, ky, kx, oy, ox, iy, ix) -> {
-            int row = (n * g.oh() + oy) * g.ow() + ox;
-            int tap = (c * g.kh() + ky) * g.kw() + kx;
             boolean inside = iy >= 0 && iy < g.h() && ix >= 0 && ix < g.w();
-            col[layout.index(g, row, tap)] = inside ? x[((n * g.c() + c) * g.h() + iy) * g.w() + ix] : 0.0;
+            col[index(g, layout, n, c, ky, kx, oy, ox)] = inside ? x[((n * g.c() + c) * g.h() + iy) * g.w() + ix] : 0.0;
         });
         return col;
     }
@@ -24,10 +22,8 @@ public final class Reference {
     public static float[] im2col(Geometry g, Layout layout, float[] x) {
         float[] col = new float[g.columnSize()];
         forEach(g, (n, c, ky, kx, oy, ox, iy, ix) -> {
-            int row = (n * g.oh() + oy) * g.ow() + ox;
-            int tap = (c * g.kh() + ky) * g.kw() + kx;
             boolean inside = iy >= 0 && iy < g.h() && ix >= 0 && ix < g.w();
-            col[layout.index(g, row, tap)] = inside ? x[((n * g.c() + c) * g.h() + iy) * g.w() + ix] : 0f;
+            col[index(g, layout, n, c, ky, kx, oy, ox)] = inside ? x[((n * g.c() + c) * g.h() + iy) * g.w() + ix] : 0f;
         });
         return col;
     }
@@ -36,9 +32,7 @@ public final class Reference {
         double[] x = new double[g.inputSize()];
         forEach(g, (n, c, ky, kx, oy, ox, iy, ix) -> {
             if (iy >= 0 && iy < g.h() && ix >= 0 && ix < g.w()) {
-                int row = (n * g.oh() + oy) * g.ow() + ox;
-                int tap = (c * g.kh() + ky) * g.kw() + kx;
-                x[((n * g.c() + c) * g.h() + iy) * g.w() + ix] += col[layout.index(g, row, tap)];
+                x[((n * g.c() + c) * g.h() + iy) * g.w() + ix] += col[index(g, layout, n, c, ky, kx, oy, ox)];
             }
         });
         return x;
@@ -48,12 +42,22 @@ public final class Reference {
         float[] x = new float[g.inputSize()];
         forEach(g, (n, c, ky, kx, oy, ox, iy, ix) -> {
             if (iy >= 0 && iy < g.h() && ix >= 0 && ix < g.w()) {
-                int row = (n * g.oh() + oy) * g.ow() + ox;
-                int tap = (c * g.kh() + ky) * g.kw() + kx;
-                x[((n * g.c() + c) * g.h() + iy) * g.w() + ix] += col[layout.index(g, row, tap)];
+                x[((n * g.c() + c) * g.h() + iy) * g.w() + ix] += col[index(g, layout, n, c, ky, kx, oy, ox)];
             }
         });
         return x;
+    }
+
+    /**
+     * Where element (n, c, ky, kx, oy, ox) lies in each layout, written out from the shapes rather than taken
+     * from {@link Layout#index}, which the tests check against this: ROWS is the (N·OH·OW, C·KH·KW) matrix; TENSOR
+     * (N, C, KH, KW, OH, OW) and TORCH (N, C·KH·KW, OH·OW) are the same C-order memory under two shapes.
+     */
+    public static int index(Geometry g, Layout layout, int n, int c, int ky, int kx, int oy, int ox) {
+        return switch (layout) {
+            case ROWS -> (((n * g.oh() + oy) * g.ow() + ox) * g.c() + c) * g.kh() * g.kw() + ky * g.kw() + kx;
+            case TENSOR, TORCH -> ((((n * g.c() + c) * g.kh() + ky) * g.kw() + kx) * g.oh() + oy) * g.ow() + ox;
+        };
     }
 
     /** Number of windows that cover each input pixel, counted by brute force over all (patch, tap). */

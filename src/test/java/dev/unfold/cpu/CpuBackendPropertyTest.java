@@ -158,6 +158,21 @@ class CpuBackendPropertyTest {
         }
     }
 
+    @Property(tries = 100)
+    void layoutIndexIsWhereTheShapesPutEachElement(@ForAll("geometries") Geometry g, @ForAll Layout layout) {
+        int kk = g.kh() * g.kw(), ohw = g.oh() * g.ow();
+        for (int row = 0; row < g.patchCount(); row++) {
+            int n = row / ohw, oy = row % ohw / g.ow(), ox = row % g.ow();
+            for (int tap = 0; tap < g.patchSize(); tap++) {
+                int c = tap / kk, ky = tap % kk / g.kw(), kx = tap % g.kw();
+                int at = layout.index(g, row, tap);
+                assertEquals(Reference.index(g, layout, n, c, ky, kx, oy, ox), at, g + " " + layout);
+                assertEquals(row, layout.rowOf(g, at));
+                assertEquals(tap, layout.tapOf(g, at));
+            }
+        }
+    }
+
     static double[] random(int size, long seed) {
         Random r = new Random(seed);
         double[] a = new double[size];

@@ -65,11 +65,10 @@ public final class Conv2d {
         if (bias != null) {
             require("bias", bias.length, outChannels);
         }
-        this.weight = weight.clone();
-        this.column = backend.im2col(geometry, Layout.ROWS, input);
+        double[] col = backend.im2col(geometry, Layout.ROWS, input);
         int rows = geometry.patchCount();
         double[] product = new double[rows * outChannels];
-        backend.matmul(rows, outChannels, k, column, false, weight, true, product);
+        backend.matmul(rows, outChannels, k, col, false, weight, true, product);
         double[] out = new double[outputSize()];
         int ohw = geometry.oh() * geometry.ow();
         for (int r = 0; r < rows; r++) {
@@ -79,6 +78,9 @@ public final class Conv2d {
                 out[(n * outChannels + oc) * ohw + o] = product[r * outChannels + oc] + (bias == null ? 0 : bias[oc]);
             }
         }
+        // kept only once the call has succeeded, so that a failed forward leaves backward on the last good one
+        this.weight = weight.clone();
+        this.column = col;
         return out;
     }
 

@@ -182,42 +182,66 @@ public final class Traces {
             int b = xs.offset[x] + local % xs.count(x);
             int n = plane / d.c;
             int c = plane - n * d.c;
-            int row = n * d.ohw + ys.out[a] * d.ow + xs.out[b];
-            int tap = (c * d.kh + ys.tap[a]) * d.kw + xs.tap[b];
+            int row = n * d.ohw + ys.out(y, a) * d.ow + xs.out(x, b);
+            int tap = (c * d.kh + ys.tap(y, a)) * d.kw + xs.tap(x, b);
             return d.move(step, row, tap, false);
         }
     }
 
-    /** For each input position along one axis, the (tap, output) pairs that read it, sorted by tap. */
+    /**
+     * For each input position along one axis, the (tap, output) pairs that read it, in tap order, worked out
+     * rather than listed: tap k reaches position i from output (i + pad − k·dilation) / stride where that divides
+     * and lands in [0, out), so a position's taps are every (stride / gcd)-th one over a range. Two ints per
+     * input position, not per pair: a wide kernel on a long row has as many pairs as the trace has moves.
+     */
     private static final class AxisPairs {
         final int[] offset; // pairs of position i are [offset[i], offset[i+1])
-        final int[] tap;
-        final int[] out;
+        private final int[] firstTap;
+        private final int tapStep;
+        private final Axis axis;
 
         AxisPairs(Axis axis) {
+            this.axis = axis;
+            int s = axis.stride(), d = axis.dilation(), common = gcd(s, d);
+            tapStep = s / common;
+            // k·d ≡ i + pad (mod s) holds for k ≡ ((i + pad) / common)·inverse (mod tapStep), if common divides i + pad
+            long inverse = inverse((d / common) % tapStep, tapStep);
+            long reach = (long) (axis.out() - 1) * s;
             offset = new int[axis.size() + 1];
+            firstTap = new int[axis.size()];
             for (int i = 0; i < axis.size(); i++) {
-                offset[i + 1] = offset[i] + axis.windowCount(i);
-            }
-            tap = new int[offset[axis.size()]];
-            out = new int[tap.length];
-            for (int i = 0, j = 0; i < axis.size(); i++) {
-                for (int k = 0; k < axis.kernel(); k++) {
-                    int o = axis.outputFor(i, k);
-                    if (o >= 0) {
-                        tap[j] = k;
-                        out[j++] = o;
+                long at = (long) i + axis.pad();
+                int count = 0;
+                if (at % common == 0) {
+                    long lo = Math.max(0, ceilDiv(at - reach, d)); // output ≤ out − 1
+                    long hi = Math.min(axis.kernel() - 1, at / d); // output ≥ 0
+                    long residue = (at / common) % tapStep * inverse % tapStep;
+                    long first = lo + Math.floorMod(residue - lo, (long) tapStep);
+                    if (first <= hi) {
+                        firstTap[i] = (int) first;
+                        count = (int) ((hi - first) / tapStep + 1);
                     }
                 }
+                offset[i + 1] = offset[i] + count;
             }
         }
 
         int total() {
-            return tap.length;
+            return offset[offset.length - 1];
         }
 
         int count(int i) {
             return offset[i + 1] - offset[i];
+        }
+
+        /** The tap of pair {@code p}, the (p − offset[i])-th of position i. */
+        int tap(int i, int p) {
+            return firstTap[i] + (p - offset[i]) * tapStep;
+        }
+
+        /** The output position of pair {@code p} of position i. */
+        int out(int i, int p) {
+            return (int) (((long) i + axis.pad() - (long) tap(i, p) * axis.dilation()) / axis.stride());
         }
 
         /** The position i with offset[i] ≤ q &lt; offset[i+1]; positions with no pairs are skipped. */
@@ -233,6 +257,27 @@ public final class Traces {
                 }
             }
             return lo;
+        }
+
+        private static long ceilDiv(long a, long b) {
+            return -Math.floorDiv(-a, b);
+        }
+
+        private static int gcd(int a, int b) {
+            return b == 0 ? a : gcd(b, a % b);
+        }
+
+        /** x with a·x ≡ 1 (mod m), for a and m coprime; 0 when m = 1. */
+        private static long inverse(long a, long m) {
+            long r0 = m, r1 = a, x0 = 0, x1 = 1;
+            while (r1 != 0) {
+                long q = r0 / r1, r = r0 - q * r1, x = x0 - q * x1;
+                r0 = r1;
+                r1 = r;
+                x0 = x1;
+                x1 = x;
+            }
+            return Math.floorMod(x0, m);
         }
     }
 }

@@ -64,13 +64,12 @@ class GradientCheckTest {
         assertGradient(b, v -> dot(probe.forward(x, w, v), r), grads.bias());
     }
 
-    @Test
-    void conv2dForwardIsTheDirectSumOverTheWindow() {
-        Geometry g = new Geometry(2, 3, 6, 5, 3, 2, 2, 1, 1, 1, 1, 2);
-        int oc = 4;
-        double[] x = random(g.inputSize(), 5);
-        double[] w = random(oc * g.patchSize(), 6);
-        double[] b = random(oc, 7);
+    @Property(tries = 200)
+    void conv2dForwardIsTheDirectSumOverTheWindow(@ForAll("geometries") Geometry g,
+                                                  @ForAll @IntRange(min = 1, max = 4) int oc, @ForAll long seed) {
+        double[] x = random(g.inputSize(), seed);
+        double[] w = random(oc * g.patchSize(), seed + 1);
+        double[] b = random(oc, seed + 2);
         double[] y = new Conv2d(CPU, g, oc).forward(x, w, b);
         int k = 0;
         for (int n = 0; n < g.n(); n++) {
@@ -90,11 +89,28 @@ class GradientCheckTest {
                                 }
                             }
                         }
-                        assertEquals(s, y[k++], 1e-12, "y[" + n + "," + o + "," + oy + "," + ox + "]");
+                        assertEquals(s, y[k++], 1e-12 * (1 + Math.abs(s)) * g.patchSize(),
+                                g + " y[" + n + "," + o + "," + oy + "," + ox + "]");
                     }
                 }
             }
         }
+    }
+
+    @Test
+    void aFailedForwardLeavesBackwardOnTheLastGoodOne() {
+        Geometry g = Geometry.of(1, 1, 4, 4, 2, 1, 0);
+        Conv2d conv = new Conv2d(CPU, g, 1);
+        double[] x = random(g.inputSize(), 1);
+        double[] w = random(g.patchSize(), 2);
+        conv.forward(x, w, null);
+        double[] gy = random(conv.outputSize(), 3);
+        Conv2d.Gradients before = conv.backward(gy);
+        double[] otherWeights = random(g.patchSize(), 4);
+        assertThrows(IllegalArgumentException.class, () -> conv.forward(new double[5], otherWeights, null));
+        Conv2d.Gradients after = conv.backward(gy);
+        assertArrayEquals(before.input(), after.input());
+        assertArrayEquals(before.weight(), after.weight());
     }
 
     @Test

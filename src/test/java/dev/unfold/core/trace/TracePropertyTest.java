@@ -33,6 +33,11 @@ class TracePropertyTest {
     void im2colTracesReplayToTheBackendResult(@ForAll("geometries") Geometry g, @ForAll Layout layout, @ForAll long seed) {
         double[] x = random(g.inputSize(), seed);
         double[] expected = CPU.im2col(g, layout, x);
+        float[] xf = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            xf[i] = (float) x[i];
+        }
+        float[] expectedf = CPU.im2col(g, layout, xf);
         for (TraceOrder order : new TraceOrder[] {TraceOrder.IM2COL_BY_PATCH, TraceOrder.IM2COL_BY_TAP, TraceOrder.IM2COL_BY_THREAD}) {
             Trace t = Traces.of(g, layout, order);
             assertEquals(g.columnSize(), t.length());
@@ -40,6 +45,10 @@ class TracePropertyTest {
             Arrays.fill(col, Double.NaN);
             t.replayIm2col(x, col, t.length());
             assertArrayEquals(expected, col, order + " " + g);
+            float[] colf = new float[g.columnSize()];
+            Arrays.fill(colf, Float.NaN);
+            t.replayIm2col(xf, colf, t.length());
+            assertArrayEquals(expectedf, colf, order + " float " + g);
         }
     }
 
@@ -65,8 +74,9 @@ class TracePropertyTest {
     }
 
     @Property(tries = 150)
-    void im2colOrdersVisitEveryElementOnceInTheSeedsOrder(@ForAll("geometries") Geometry g, @ForAll Layout layout) {
-        for (TraceOrder order : new TraceOrder[] {TraceOrder.IM2COL_BY_PATCH, TraceOrder.IM2COL_BY_TAP, TraceOrder.IM2COL_BY_THREAD}) {
+    void columnOrdersVisitEveryElementOnceInTheSeedsOrder(@ForAll("geometries") Geometry g, @ForAll Layout layout) {
+        for (TraceOrder order : new TraceOrder[] {TraceOrder.IM2COL_BY_PATCH, TraceOrder.IM2COL_BY_TAP,
+                TraceOrder.IM2COL_BY_THREAD, TraceOrder.COL2IM_BY_TAP}) {
             Trace t = Traces.of(g, layout, order);
             boolean[] seen = new boolean[g.columnSize()];
             Move previous = null;
@@ -78,7 +88,8 @@ class TracePropertyTest {
                 ColumnElement e = ColumnElement.of(g, m.row(), m.tap());
                 assertEquals(layout.index(g, m.row(), m.tap()), m.column());
                 assertEquals(e.inputIndex(g), m.input());
-                assertEquals(e.tensorIndex(g), m.thread());
+                // a GPU thread per tensor element for im2col; the scatter-add is "thread" per pixel it adds to
+                assertEquals(order.im2col() ? e.tensorIndex(g) : e.inputIndex(g), m.thread());
                 if (previous != null) {
                     assertInOrder(g, order, previous, m);
                 }
@@ -147,7 +158,12 @@ class TracePropertyTest {
     @Test
     void aLargeTraceCostsNothingUntilAsked() {
         // 2·4·49·512·512 ≈ 10⁸ moves: anything stored per move would take hundreds of megabytes
-        Geometry g = new Geometry(2, 4, 512, 512, 7, 7, 1, 1, 3, 3, 1, 1);
+        assertSmall(new Geometry(2, 4, 512, 512, 7, 7, 1, 1, 3, 3, 1, 1));
+        // one row, 3000 taps wide: 1.2·10⁸ moves, as many (tap, output) pairs along the row as the trace has moves
+        assertSmall(new Geometry(1, 1, 1, 40_000, 1, 3000, 1, 1, 0, 1500, 1, 1));
+    }
+
+    private static void assertSmall(Geometry g) {
         com.sun.management.ThreadMXBean mx =
                 (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().getId();
