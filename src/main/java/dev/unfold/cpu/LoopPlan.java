@@ -153,10 +153,13 @@ final class LoopPlan {
         phasedRows = affordable((long) g.h() * g.sw() * phaseWidth,
                 plane * g.kh() * g.kw() + (long) g.h() * g.w());
 
-        int sh = g.sh(), sw = g.sw(), ow = g.ow();
+        long planesBudget = plane * g.kh() * g.kw() + (long) g.h() * g.w();
+        // the planes hold at least SH·SW·OW elements; a stride of 10⁹ on a tiny input must not size tables by it
+        boolean fewPhases = affordable((long) g.sh() * g.sw(), planesBudget);
+        int sh = fewPhases ? g.sh() : 0, sw = fewPhases ? g.sw() : 0, ow = g.ow();
         planeX = new int[sw];
         planeCount = new int[sw];
-        boolean fits = true;
+        boolean fits = fewPhases;
         for (int a = 0; a < sw; a++) {
             planeX[a] = firstInPhase(g.pw(), a, sw);
             planeCount[a] = countInPhase(g.w(), g.pw(), a, sw);
@@ -170,8 +173,7 @@ final class LoopPlan {
         }
         planeRows = rows;
         long size = (long) sh * sw * rows * ow;
-        phasePlanes = fits && !(sh == 1 && sw == 1 && ow == g.w())
-                && affordable(size, plane * g.kh() * g.kw() + (long) g.h() * g.w());
+        phasePlanes = fits && !(sh == 1 && sw == 1 && ow == g.w()) && affordable(size, planesBudget);
         planesSize = phasePlanes ? (int) size : 0;
         yPlane = new int[g.kh()];
         xPlane = new int[g.kw()];

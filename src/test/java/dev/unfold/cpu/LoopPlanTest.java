@@ -1,11 +1,14 @@
 package dev.unfold.cpu;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.unfold.core.Geometries;
 import dev.unfold.core.Geometry;
+import dev.unfold.core.Layout;
+import dev.unfold.core.Reference;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +34,26 @@ class LoopPlanTest {
         assertFalse(plan.paddedRows);
         assertFalse(plan.paddedImage);
         assertFalse(plan.phasedRows);
+    }
+
+    @Test
+    void aHugeStrideOnATinyInputCostsNoMoreThanTheInput() {
+        // one output element; tables sized by the stride took gigabytes and failed as out of memory
+        Geometry g = new Geometry(1, 1, 3, 4, 1, 1, Integer.MAX_VALUE, 2_000_000_000, 0, 0, 1, 1);
+        com.sun.management.ThreadMXBean mx =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long thread = Thread.currentThread().getId();
+        long before = mx.getThreadAllocatedBytes(thread);
+        LoopPlan plan = new LoopPlan(g);
+        assertTrue(mx.getThreadAllocatedBytes(thread) - before < 1 << 16, "the plan of a one-element column");
+        assertFalse(plan.phasePlanes);
+        float[] x = {5, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11};
+        try (CpuBackend cpu = new CpuBackend(1)) {
+            for (Layout layout : Layout.values()) {
+                assertArrayEquals(new float[] {5}, cpu.im2col(g, layout, x));
+                assertArrayEquals(Reference.col2im(g, layout, new float[] {3}), cpu.col2im(g, layout, new float[] {3}));
+            }
+        }
     }
 
     @Test
