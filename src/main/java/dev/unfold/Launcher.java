@@ -50,8 +50,33 @@ public final class Launcher {
             // pulses as fast as frames can be made, so that pulse-to-pulse time is the cost of a frame
             System.setProperty("javafx.animation.fullspeed", "true");
         }
+        String noDisplay = options.headless() ? null : missingDisplay(System.getProperty("os.name", ""),
+                System.getenv("DISPLAY"));
+        if (noDisplay != null) {
+            System.err.println("unfold: " + noDisplay);
+            System.exit(2);
+            return;
+        }
         preloadClasses();
-        UnfoldApp.launch(options, args);
+        try {
+            UnfoldApp.launch(options, args);
+        } catch (RuntimeException e) { // the toolkit could not start: one line, not its stack trace
+            System.err.println("unfold: cannot open the window: " + dev.unfold.core.Backends.oneLine(e));
+            System.exit(2);
+        }
+    }
+
+    /**
+     * Why the window cannot open here, or null: on Linux and other X11 systems JavaFX draws through an X server
+     * (XWayland included) and fails with a stack trace when DISPLAY names none.
+     */
+    static String missingDisplay(String osName, String display) {
+        boolean x11 = !osName.startsWith("Windows") && !osName.startsWith("Mac");
+        if (!x11 || (display != null && !display.isBlank())) {
+            return null;
+        }
+        return "no display to open the window on (DISPLAY is not set); run a command instead ('unfold -h' lists "
+                + "them), or render the window to a file with --screenshot FILE.png";
     }
 
     /**

@@ -24,7 +24,10 @@ import picocli.CommandLine.Option;
  * so a bad option costs one line on stderr and exit code 2, and no window.
  */
 @Command(name = "unfold", mixinStandardHelpOptions = true, version = "unfold 0.1.0",
-        description = "Opens the Unfold window; with --screenshot renders it to a PNG without a display.")
+        description = "Opens the Unfold window; with --screenshot renders it to a PNG without a display.",
+        footer = {"", "The same jar runs the command-line tools:",
+                "  unfold im2col|col2im|info|bench|render ...",
+                "'unfold -h' lists them; 'unfold help COMMAND' explains one."})
 public final class AppOptions {
 
     /** A bad option, with the one line to print. */

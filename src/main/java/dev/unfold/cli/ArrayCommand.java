@@ -8,6 +8,7 @@ import dev.unfold.core.Geometry;
 import dev.unfold.io.NdArray;
 import dev.unfold.io.Npy;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -49,6 +50,19 @@ abstract class ArrayCommand implements Callable<Integer> {
         if (memory != null) {
             throw new CliError(memory);
         }
+        try {
+            run(plan);
+        } catch (OutOfMemoryError e) { // the check above is an estimate: the heap may be fragmented or held
+            Geometry g = plan.geometry();
+            long bytes = ((long) g.columnSize() + g.inputSize()) * header.dtype().bytes();
+            throw new CliError(String.format(Locale.ROOT, "out of memory: the input and the %s result need about "
+                    + "%.1f MiB together, more than this JVM could allocate (at most %.1f MiB); raise -Xmx or use a "
+                    + "smaller input", spec.name(), bytes / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0));
+        }
+        return 0;
+    }
+
+    private void run(Plan plan) {
         NdArray input = ArrayFiles.read(in);
         NdArray result;
         try (Backend backend = open(window.backend)) {
@@ -62,7 +76,6 @@ abstract class ArrayCommand implements Callable<Integer> {
                     + result.dtype() + " (" + spec.name() + " of " + plan.geometry() + ", " + window.layout
                     + " layout, " + backend.name() + " backend)");
         }
-        return 0;
     }
 
     static Backend open(BackendChoice choice) {

@@ -1,6 +1,7 @@
 package dev.unfold.cli;
 
 import dev.unfold.core.Backends;
+import dev.unfold.io.AtomicFiles;
 import dev.unfold.io.NdArray;
 import dev.unfold.io.Npy;
 import java.io.IOException;
@@ -19,7 +20,7 @@ final class ArrayFiles {
         try {
             return Npy.readHeader(in);
         } catch (IOException e) {
-            throw new CliError(in + ": " + describe(e));
+            throw new CliError(name(in, "IN") + ": " + describe(e));
         }
     }
 
@@ -27,18 +28,24 @@ final class ArrayFiles {
         try {
             return Npy.read(in);
         } catch (IOException e) {
-            throw new CliError(in + ": " + describe(e));
+            throw new CliError(name(in, "IN") + ": " + describe(e));
         }
     }
 
-    /** Fails early, before any work, when OUT cannot be written: a folder, or in a folder that is not there. */
+    /** The path as given, or the parameter's name where it is empty (an empty argument, "") and would show as nothing. */
+    private static String name(Path path, String parameter) {
+        return path.toString().isEmpty() ? parameter : path.toString();
+    }
+
+    /**
+     * Fails early, before any work, when OUT cannot be written: a folder, a device or pipe, a read-only file, or in a
+     * folder that is not there (see {@link AtomicFiles#checkTarget}).
+     */
     static void checkTarget(Path out) {
-        if (Files.isDirectory(out)) {
-            throw new CliError(out + ": is a folder; give a file name for the output");
-        }
-        Path dir = out.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new CliError(out + ": output folder " + dir + " does not exist");
+        try {
+            AtomicFiles.checkTarget(out);
+        } catch (IOException e) {
+            throw new CliError(name(out, "OUT") + ": " + describe(e));
         }
     }
 
@@ -52,14 +59,14 @@ final class ArrayFiles {
 
     /** An I/O failure in words: the JDK's file exceptions carry only the path as their message. */
     static String describe(IOException e) {
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason(); // ours say more than the kind: "output folder is not writable"
+        }
         if (e instanceof NoSuchFileException) {
             return "no such file";
         }
         if (e instanceof AccessDeniedException) {
             return "permission denied";
-        }
-        if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason();
         }
         return Backends.oneLine(e);
     }

@@ -32,6 +32,8 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Warm-up calls made however fast the workload is. */
     private static final int MIN_WARMUP_CALLS = 3;
+    /** Each repetition keeps its times, and takes at least 50 µs: more than this is hours, or more memory than there is. */
+    static final int MAX_REPS = 100_000;
     /** Shortest timed repetition; faster calls are repeated within one. */
     private static final long MIN_REP_NANOS = 50_000;
 
@@ -108,8 +110,8 @@ final class BenchCommand implements Callable<Integer> {
             throw new CliError("--threads must be between 1 and " + maxThreads(processors) + " (4 × the " + processors
                     + (processors == 1 ? " processor" : " processors") + "), got " + t);
         }
-        if (reps < 1) {
-            throw new CliError("--reps must be at least 1, got " + reps);
+        if (reps < 1 || reps > MAX_REPS) {
+            throw new CliError("--reps must be between 1 and " + MAX_REPS + ", got " + reps);
         }
         if (warmupMs < 0) {
             throw new CliError("--warmup-ms must be at least 0, got " + warmupMs);

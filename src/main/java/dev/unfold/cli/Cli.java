@@ -57,6 +57,7 @@ public final class Cli {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         try {
             CommandLine cli = new CommandLine(new Root());
+            cli.setExpandAtFiles(false); // "@x.npy" is a file name, not a file of arguments to splice in
             cli.setOut(out);
             cli.setErr(err);
             cli.setParameterExceptionHandler((ex, given) -> fail(err, parameterMessage(ex)));
@@ -88,9 +89,25 @@ public final class Cli {
     }
 
     private static int fail(PrintWriter err, String message) {
-        err.println("unfold: " + printable(message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip()));
+        err.println("unfold: " + printable(escapeControls(message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip())));
         err.flush();
         return ERROR;
+    }
+
+    /**
+     * Control characters as {@code \xNN}: a message may quote a file's header or a name, and an escape sequence
+     * in it would reach the terminal.
+     */
+    static String escapeControls(String message) {
+        StringBuilder b = new StringBuilder(message.length());
+        message.chars().forEach(ch -> {
+            if (ch < 0x20 || (ch >= 0x7F && ch < 0xA0)) {
+                b.append(String.format("\\x%02x", ch));
+            } else {
+                b.append((char) ch);
+            }
+        });
+        return b.toString();
     }
 
     /** The message with its maths signs spelled in ASCII when stderr's charset cannot show them. */

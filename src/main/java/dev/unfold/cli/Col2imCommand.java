@@ -66,6 +66,9 @@ final class Col2imCommand extends ArrayCommand {
                 throw new TypeConversionException("'" + text + "' has " + v.length
                         + (v.length == 1 ? " number" : " numbers") + "; give N,C,H,W (or C,H,W or H,W)");
             }
+            if (java.util.Arrays.stream(v).anyMatch(d -> d < 1)) {
+                throw new TypeConversionException("'" + text + "': every size of the image must be at least 1");
+            }
             return new ImageShape(v);
         }
     }

@@ -18,6 +18,10 @@ final class Im2colCommand extends ArrayCommand {
     @Override
     Plan plan(Npy.Header header) {
         int[] s = header.shape();
+        if (s.length >= 2 && s.length <= 4 && java.util.Arrays.stream(s).anyMatch(d -> d == 0)) {
+            throw new CliError(in + ": has shape " + NdArray.formatShape(s) + ", no elements; im2col needs at "
+                    + "least one image, channel, row and column");
+        }
         Geometry g = switch (s.length) {
             case 2 -> window.over(1, 1, s[0], s[1]);
             case 3 -> window.over(1, s[0], s[1], s[2]);

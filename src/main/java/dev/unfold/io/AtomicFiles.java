@@ -6,12 +6,15 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -57,15 +60,46 @@ public final class AtomicFiles {
         write(target, body, Durability.DISK);
     }
 
-    static void write(Path target, Body body, Durability durability) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
+    /**
+     * The file a write to {@code target} replaces, after checking that it can: a symbolic link is followed, so that
+     * the link stays and its file gets the new bytes (as writing through it would); the folder must exist; an
+     * existing file must be a writable regular file — not a folder, a device or a pipe, which a new file moved
+     * into place would replace rather than write to, and not a read-only file, which the move would replace
+     * all the same.
+     */
+    public static Path checkTarget(Path target) throws IOException {
+        if (target.toString().isEmpty()) {
+            throw new NoSuchFileException("", null, "no file name given");
+        }
+        Path file = target.toAbsolutePath();
+        for (int hops = 0; Files.isSymbolicLink(file); hops++) {
+            if (hops == 40) {
+                throw new FileSystemException(target.toString(), null, "too many symbolic links");
+            }
+            file = file.resolveSibling(Files.readSymbolicLink(file)).normalize();
+        }
+        Path dir = file.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
-            throw new NoSuchFileException(String.valueOf(dir), null, "output folder does not exist");
+            throw new NoSuchFileException(String.valueOf(dir), null, dir != null && Files.exists(dir)
+                    ? "output folder " + dir + " is a file, not a folder" : "output folder " + dir + " does not exist");
         }
-        if (Files.isDirectory(target)) {
-            throw new IOException(target + " is a folder, not a file");
+        if (Files.isDirectory(file)) {
+            throw new FileSystemException(target.toString(), null, "is a folder, not a file");
         }
-        Path tmp = createTemporary(dir, target);
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new FileSystemException(target.toString(), null,
+                    "is not a regular file (a device or a pipe?); give the name of a file to write");
+        }
+        if (Files.exists(file) && !Files.isWritable(file)) {
+            throw new AccessDeniedException(target.toString(), null, "the file is read-only");
+        }
+        return file;
+    }
+
+    static void write(Path target, Body body, Durability durability) throws IOException {
+        Path file = checkTarget(target);
+        Path dir = file.getParent();
+        Path tmp = createTemporary(dir, file);
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 body.writeTo(out);
@@ -74,11 +108,11 @@ public final class AtomicFiles {
             try (FileChannel written = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 durability.forceFile(written);
             }
-            keepPermissions(target, tmp);
+            keepPermissions(file, tmp);
             try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException | RuntimeException | Error e) {
             try {
@@ -87,8 +121,34 @@ public final class AtomicFiles {
                 e.addSuppressed(cleanup); // the write's own failure is the one worth reporting
             }
             throw e;
+        } finally {
+            Pending.FILES.remove(tmp);
         }
         durability.forceFolder(dir);
+    }
+
+    /**
+     * Temporary files being written, deleted if the process is stopped (Ctrl-C, a kill) before they are moved into
+     * place: a half-written file must not be left beside the user's output. A class of its own, so that the hook
+     * is installed by the first write, not by every program that loads this class.
+     */
+    private static final class Pending {
+        static final Set<Path> FILES = ConcurrentHashMap.newKeySet();
+
+        static {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                for (Path p : FILES) {
+                    try {
+                        Files.deleteIfExists(p);
+                    } catch (IOException | RuntimeException e) {
+                        // the process is going away; nothing better to do with a file that will not go
+                    }
+                }
+            }, "unfold-temp-cleanup"));
+        }
+
+        private Pending() {
+        }
     }
 
     /**
@@ -100,12 +160,15 @@ public final class AtomicFiles {
             String tag = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
             Path tmp = dir.resolve("." + target.getFileName() + "." + tag + ".part");
             try {
+                Pending.FILES.add(tmp);
                 return Files.createFile(tmp); // permissions as the umask gives them, like any new file
             } catch (FileAlreadyExistsException e) {
+                Pending.FILES.remove(tmp);
                 if (attempt == 100) {
                     throw e;
                 }
             } catch (AccessDeniedException e) {
+                Pending.FILES.remove(tmp);
                 throw new AccessDeniedException(dir.toString(), null, "output folder is not writable");
             }
         }

@@ -67,10 +67,14 @@ public final class Npy {
         }
     }
 
+    /** The header, once the file is known to hold exactly the data it promises (so no size is planned in vain). */
     public static Header readHeader(Path file) throws IOException {
         refuseFolder(file);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            return readHeader(ch, ch.size());
+            long size = ch.size();
+            Header h = readHeader(ch, size);
+            checkLength(h, size);
+            return h;
         }
     }
 
@@ -79,15 +83,7 @@ public final class Npy {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             Header h = readHeader(ch, size);
-            long found = size - h.dataOffset();
-            if (found < h.dataBytes()) {
-                throw new NpyException("truncated data: the header promises " + h.describe() + ", "
-                        + h.dataBytes() + " bytes, but the file holds only " + found + " bytes after the header");
-            }
-            if (found > h.dataBytes()) {
-                throw new NpyException("the file holds " + found + " bytes after the header but "
-                        + h.describe() + " needs " + h.dataBytes() + "; it is not a single .npy array");
-            }
+            checkLength(h, size);
             requireMemory(h.dataBytes());
             try {
                 return readData(ch, h);
@@ -168,9 +164,29 @@ public final class Npy {
         return unpadded + (ALIGN - (preamble + unpadded) % ALIGN) % ALIGN;
     }
 
+    private static void checkLength(Header h, long size) throws NpyException {
+        long found = size - h.dataOffset();
+        if (found < h.dataBytes()) {
+            throw new NpyException("truncated data: the header promises " + h.describe() + ", "
+                    + h.dataBytes() + " bytes, but the file holds only " + found + " bytes after the header");
+        }
+        if (found > h.dataBytes()) {
+            throw new NpyException("the file holds " + found + " bytes after the header but "
+                    + h.describe() + " needs " + h.dataBytes() + "; it is not a single .npy array");
+        }
+    }
+
+    /** A folder, or a pipe or device, whose size and positions a .npy reader cannot use. */
     private static void refuseFolder(Path file) throws NpyException {
+        if (file.toString().isEmpty()) {
+            throw new NpyException("no file name given");
+        }
         if (Files.isDirectory(file)) {
             throw new NpyException("is a folder, not a .npy file");
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new NpyException("is not a regular file (a pipe or a device?); save the array to a .npy file "
+                    + "and give its name");
         }
     }
 

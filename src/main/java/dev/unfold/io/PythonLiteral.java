@@ -204,6 +204,10 @@ final class PythonLiteral {
             shown = shown.substring(0, 77) + "...";
         }
         shown = shown.replaceAll("[\\p{Cntrl}]", "?");
+        if (shown.isEmpty()) {
+            return new NpyException("bad .npy header: it is empty where NumPy writes a dict like "
+                    + "{'descr': '<f4', 'fortran_order': False, 'shape': (3, 4), }");
+        }
         return new NpyException("bad .npy header: " + what + " at character " + pos + " of " + shown);
     }
 }

@@ -53,12 +53,23 @@ class CliHostileInputTest {
         Files.copy(Path.of(NpyFixtures.path("truncated_header.npy")), dir.resolve("cut.npy"));
         Files.copy(Path.of(NpyFixtures.path("unterminated_header.npy")), dir.resolve("open.npy"));
         Files.copy(Path.of(NpyFixtures.path("i8.npy")), dir.resolve("i8.npy"));
-        Files.write(dir.resolve("big.npy"), headerOnly("<f4", "(40000, 40000)"));
-        Files.write(dir.resolve("huge.npy"), headerOnly("<f8", "(46000, 46000)"));
+        // sparse: as long as their headers promise, so that the size checks, not truncation, refuse them
+        sparse(dir.resolve("big.npy"), headerOnly("<f4", "(40000, 40000)"), 40000L * 40000 * 4);
+        sparse(dir.resolve("huge.npy"), headerOnly("<f8", "(46000, 46000)"), 46000L * 46000 * 8);
+        Files.write(dir.resolve("claims.npy"), headerOnly("<f4", "(40000, 40000)"));
+        Files.write(dir.resolve("esc.npy"), headerOnly("<f4\u001b[31m", "(3, 4)"));
+        Files.write(dir.resolve("nohead.npy"), new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, 0, 0});
         Files.createDirectory(dir.resolve("folder"));
     }
 
-    /** A .npy header that promises data the file does not hold: geometry checks must come first. */
+    private static void sparse(Path file, byte[] header, long dataBytes) throws IOException {
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            f.write(header);
+            f.setLength(header.length + dataBytes);
+        }
+    }
+
+    /** A .npy header alone. */
     private static byte[] headerOnly(String descr, String shape) {
         String dict = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shape + ", }";
         int length = dict.length() + 1 + (64 - (10 + dict.length() + 1) % 64) % 64;
@@ -94,7 +105,15 @@ class CliHostileInputTest {
             c("1-d input", "1d.npy: has shape (5,) with 1 dimension; im2col takes (H, W), (C, H, W) or (N, C, H, W)",
                 "im2col {dir}/1d.npy {out} --kernel 1"),
             c("5-d input", "has shape (1, 1, 1, 2, 2) with 5 dimensions", "im2col {dir}/5d.npy {out} --kernel 1"),
-            c("empty input", "input height H must be at least 1, got 0", "im2col {dir}/empty.npy {out} --kernel 1"),
+            c("empty input", "empty.npy: has shape (0, 3), no elements; im2col needs at least one image, channel, row "
+                + "and column", "im2col {dir}/empty.npy {out} --kernel 1"),
+            c("header promising more than the file holds", "claims.npy: truncated data: the header promises (40000, "
+                + "40000) float32, 6400000000 bytes, but the file holds only 0 bytes", "im2col {dir}/claims.npy {out} --kernel 3"),
+            c("control characters in a header", "esc.npy: dtype 'f4\\x1b[31m'", "im2col {dir}/esc.npy {out} --kernel 1"),
+            c("empty header", "nohead.npy: bad .npy header: it is empty", "im2col {dir}/nohead.npy {out} --kernel 1"),
+            c("a name starting with @ is a file name", "@{dir}/x.npy: no such file", "im2col @{dir}/x.npy {out} --kernel 1"),
+            c("output folder is a file", "{dir}/x.npy/out.npy: output folder {dir}/x.npy is a file, not a folder",
+                "im2col {x} {dir}/x.npy/out.npy --kernel 1"),
             c("unknown option", "Unknown option: '--frob' (see 'unfold im2col --help')",
                 "im2col {x} {out} --kernel 1 --frob"),
             c("unknown layout", "Invalid value for option '--layout': unknown layout 'diagonal' (expected rows, "
@@ -112,7 +131,7 @@ class CliHostileInputTest {
             c("extra argument", "Unmatched argument at index 3: 'more.npy'", "im2col {x} {out} more.npy --kernel 1"),
             c("output folder missing", "{dir}/nope/out.npy: output folder {dir}/nope does not exist",
                 "im2col {x} {dir}/nope/out.npy --kernel 1"),
-            c("output is a folder", "{dir}/folder: is a folder; give a file name for the output",
+            c("output is a folder", "{dir}/folder: is a folder, not a file",
                 "im2col {x} {dir}/folder --kernel 1"),
             c("col2im shape mismatch", "col.npy: has shape (4, 9) but col2im --shape 1,1,5,5 --kernel 3 --layout rows "
                 + "expects (9, 9)", "col2im {col} {out} --shape 1,1,5,5 --kernel 3"),
@@ -120,13 +139,16 @@ class CliHostileInputTest {
             c("col2im without shape", "Missing required option: '--shape=N,C,H,W'", "col2im {col} {out} --kernel 3"),
             c("col2im shape of 5 numbers", "'1,1,1,4,4' has 5 numbers; give N,C,H,W (or C,H,W or H,W)",
                 "col2im {col} {out} --shape 1,1,1,4,4 --kernel 3"),
-            c("col2im zero batch", "batch N must be at least 1, got 0", "col2im {col} {out} --shape 0,1,4,4 --kernel 3"),
-            c("col2im negative shape", "batch N must be at least 1, got -1",
+            c("col2im zero batch", "Invalid value for option '--shape': '0,1,4,4': every size of the image must be at "
+                + "least 1", "col2im {col} {out} --shape 0,1,4,4 --kernel 3"),
+            c("col2im negative shape", "'-1,1,4,4': every size of the image must be at least 1",
                 "col2im {col} {out} --shape=-1,1,4,4 --kernel 3"),
             c("col2im window too large", "window width 7", "col2im {col} {out} --shape 4,4 --kernel 1,7"),
             c("unknown command", "unknown command 'fold' (expected im2col, col2im, info, bench, render or help)", "fold {x}"),
             c("no command", "missing command: give one of im2col, col2im, info, bench, render or help", ""),
-            c("bench reps 0", "--reps must be at least 1, got 0", "bench --reps 0"),
+            c("bench reps 0", "--reps must be between 1 and 100000, got 0", "bench --reps 0"),
+            c("bench reps past what can be kept", "--reps must be between 1 and 100000, got 2147483647",
+                "bench --reps 2147483647"),
             c("bench reps not a number", "Invalid value for option '--reps': 'many' is not an int", "bench --reps many"),
             c("bench threads 0", "--threads must be between 1 and " + MAX_THREADS + " (4 × the " + PROCESSORS, "bench --threads 0"),
             c("bench threads beyond 4 per processor", "--threads must be between 1 and " + MAX_THREADS + " (4 × the "
@@ -161,8 +183,9 @@ class CliHostileInputTest {
     }
 
     private void assertOneLineFailure(CliRun r, String message) throws IOException {
-        List<String> before = List.of("1d.npy", "5d.npy", "big.npy", "col.npy", "cut.npy", "empty.npy", "folder",
-                "huge.npy", "i8.npy", "open.npy", "out.npy", "text.npy", "trunc.npy", "x.npy");
+        List<String> before = List.of("1d.npy", "5d.npy", "big.npy", "claims.npy", "col.npy", "cut.npy", "empty.npy",
+                "esc.npy", "folder", "huge.npy", "i8.npy", "nohead.npy", "open.npy", "out.npy", "text.npy", "trunc.npy",
+                "x.npy");
         assertEquals(Cli.ERROR, r.exit(), r::toString);
         assertEquals("", r.out(), r::toString);
         List<String> lines = r.err().lines().toList();
@@ -172,6 +195,7 @@ class CliHostileInputTest {
         assertTrue(line.startsWith("unfold: "), r::toString);
         assertTrue(line.contains(Cli.printable(message)), () -> "expected the message to contain\n  " + message + "\n" + r);
         assertFalse(line.contains("Exception"), r::toString);
+        assertTrue(line.chars().allMatch(ch -> ch >= 0x20 && ch != 0x7F), () -> "a control character reached stderr\n" + r);
         assertFalse(r.err().contains("\tat "), r::toString);
         assertArrayEquals(KEEP, Files.readAllBytes(out), "OUT changed");
         try (Stream<Path> files = Files.list(dir)) {
@@ -200,5 +224,47 @@ class CliHostileInputTest {
         assertOneLineFailure(r, "CUDA backend unavailable: " + reason);
         assertOneLineFailure(CliRun.of("bench", "--workload", "classroom", "--backend", "cuda"),
                 "CUDA backend unavailable: " + reason);
+    }
+
+    @Test
+    void emptyFileNamesAreNamedByTheirParameter() throws IOException {
+        assertOneLineFailure(CliRun.of("im2col", "", out.toString(), "--kernel", "1"), "IN: no file name given");
+        assertOneLineFailure(CliRun.of("im2col", dir.resolve("x.npy").toString(), "", "--kernel", "1"),
+                "OUT: no file name given");
+    }
+
+    @Test
+    void devicesAreNeitherReadNorReplaced() throws IOException {
+        Path zero = Path.of("/dev/zero");
+        Path devNull = Path.of("/dev/null");
+        assumeTrue(Files.exists(zero) && Files.exists(devNull), "a system with /dev/zero and /dev/null");
+        assertOneLineFailure(CliRun.of("im2col", zero.toString(), out.toString(), "--kernel", "1"),
+                "/dev/zero: is not a regular file (a pipe or a device?)");
+        assertOneLineFailure(CliRun.of("im2col", dir.resolve("x.npy").toString(), devNull.toString(), "--kernel", "1"),
+                "/dev/null: is not a regular file (a device or a pipe?)");
+        assertFalse(Files.isRegularFile(devNull));
+    }
+
+    @Test
+    void aReadOnlyOutputIsRefused() throws IOException {
+        Files.setPosixFilePermissions(out, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+        try {
+            assumeFalse(Files.isWritable(out), "root may write any file");
+            assertOneLineFailure(CliRun.of("im2col", dir.resolve("x.npy").toString(), out.toString(), "--kernel", "1"),
+                    out + ": the file is read-only");
+        } finally {
+            Files.setPosixFilePermissions(out, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+    }
+
+    @Test
+    void anOutputThatIsALinkIsWrittenThrough() throws IOException {
+        Path elsewhere = Files.createDirectory(dir.resolve("folder").resolve("..").resolve("elsewhere"));
+        Path real = Files.write(elsewhere.resolve("real.npy"), KEEP);
+        Path link = Files.createSymbolicLink(elsewhere.resolve("link.npy"), real);
+        CliRun r = CliRun.of("im2col", dir.resolve("x.npy").toString(), link.toString(), "--kernel", "2");
+        assertEquals(0, r.exit(), r::toString);
+        assertTrue(Files.isSymbolicLink(link));
+        assertArrayEquals(new int[] {9, 4}, Npy.read(real).shape());
     }
 }

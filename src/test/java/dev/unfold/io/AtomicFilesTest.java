@@ -3,8 +3,11 @@ package dev.unfold.io;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -119,5 +122,76 @@ class AtomicFilesTest {
         assertEquals("disk full", thrown.getMessage());
         assertEquals(1, thrown.getSuppressed().length);
         assertInstanceOf(DirectoryNotEmptyException.class, thrown.getSuppressed()[0]);
+    }
+
+    @Test
+    void aSymbolicLinkIsWrittenThroughAndStaysALink() throws IOException {
+        Path file = Files.writeString(dir.resolve("real.npy"), "old");
+        Path link = Files.createSymbolicLink(dir.resolve("link.npy"), Path.of("real.npy"));
+        write(link, "new");
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals("new", Files.readString(file));
+        Path dangling = Files.createSymbolicLink(dir.resolve("dangling.npy"), Path.of("later.npy"));
+        write(dangling, "made");
+        assertTrue(Files.isSymbolicLink(dangling));
+        assertEquals("made", Files.readString(dir.resolve("later.npy")));
+    }
+
+    @Test
+    void aDeviceIsNotReplacedByAFile() {
+        Path devNull = Path.of("/dev/null");
+        assumeTrue(Files.exists(devNull) && !Files.isRegularFile(devNull));
+        IOException e = assertThrows(IOException.class, () -> write(devNull, "x"));
+        assertTrue(e.getMessage().contains("is not a regular file"), e.getMessage());
+        assertFalse(Files.isRegularFile(devNull));
+    }
+
+    @Test
+    void aReadOnlyFileIsRefusedNotReplaced() throws IOException {
+        Path target = Files.writeString(dir.resolve("keep.npy"), "old");
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("r--r--r--"));
+        assumeFalse(Files.isWritable(target), "root may write any file");
+        IOException e = assertThrows(IOException.class, () -> write(target, "new"));
+        assertTrue(e.getMessage().contains("read-only"), e.getMessage());
+        assertEquals("old", Files.readString(target));
+    }
+
+    @Test
+    void aProcessStoppedMidWriteLeavesNoTemporaryFile() throws Exception {
+        Path target = dir.resolve("out.npy");
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
+                SlowWriter.class.getName(), target.toString()).redirectErrorStream(true).start();
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            assertEquals("writing", lines.readLine()); // the temporary file exists and is half written
+            try (Stream<Path> files = Files.list(dir)) {
+                assertEquals(1, files.filter(f -> f.getFileName().toString().endsWith(".part")).count());
+            }
+            p.destroy(); // SIGTERM, as a kill or a closed terminal sends
+            assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            p.destroyForcibly();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(), files.toList());
+        }
+    }
+
+    /** Writes half a file, says so, and waits to be stopped. */
+    static final class SlowWriter {
+        public static void main(String[] args) throws IOException {
+            AtomicFiles.write(Path.of(args[0]), out -> {
+                out.write(new byte[1 << 16]);
+                out.flush();
+                System.out.println("writing");
+                System.out.flush();
+                try {
+                    Thread.sleep(60_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
     }
 }
