@@ -27,7 +27,7 @@ public final class Launcher {
         try {
             options = AppOptions.parse(args, base);
         } catch (AppOptions.BadOption e) {
-            System.err.println("unfold: " + e.getMessage());
+            System.err.println("unfold: " + e.getMessage() + commandHint(args));
             System.exit(2);
             return;
         }
@@ -64,6 +64,16 @@ public final class Launcher {
             System.err.println("unfold: cannot open the window: " + dev.unfold.core.Backends.oneLine(e));
             System.exit(2);
         }
+    }
+
+    /** Where a command's name follows window options, as in "--backend cpu im2col …": say where its options go. */
+    static String commandHint(String[] args) {
+        for (String a : args) {
+            if (java.util.List.of("im2col", "col2im", "info", "bench", "render", "help").contains(a)) {
+                return "; to run " + a + ", give it first and its options after it: unfold " + a + " [options]";
+            }
+        }
+        return "";
     }
 
     /**

@@ -25,6 +25,16 @@ class LauncherTest {
     }
 
     @Test
+    void optionsBeforeACommandSayWhereTheyGo() throws Exception {
+        Result r = launch(List.of("--backend", "cpu", "im2col", "x.npy", "o.npy"));
+        assertEquals(2, r.exit, r.err);
+        assertEquals(1, r.err.lines().count(), r.err);
+        assertTrue(r.err.endsWith("; to run im2col, give it first and its options after it: unfold im2col [options]"
+                + System.lineSeparator()), r.err);
+        assertEquals("", Launcher.commandHint(new String[] {"--stride", "2"}));
+    }
+
+    @Test
     void withoutADisplayTheAppSaysSoInOneLine() throws Exception {
         assumeTrue(System.getProperty("os.name").startsWith("Linux"));
         Result r = launch(List.of());
