@@ -398,8 +398,8 @@ final class FloatKernels {
             int src = plane + y * w - pw;
             for (int q = 0, d = y * rowLen; q < phases; q++, d += mw) {
                 // padded columns q + m·SW inside the input: m in [m0, m1), the rest is padding
-                int m0 = Math.min(mw, q >= pw ? 0 : (pw - q + phases - 1) / phases);
-                int m1 = Math.max(m0, Math.min(mw, (w + pw - q + phases - 1) / phases));
+                int m0 = Math.min(mw, q >= pw ? 0 : (int) ((pw - q + phases - 1L) / phases));
+                int m1 = (int) Math.max(m0, Math.min(mw, ((long) w + pw - q + phases - 1) / phases));
                 Arrays.fill(split, d, d + m0, 0f);
                 for (int m = m0, pc = src + q + m0 * phases; m < m1; m++, pc += phases) {
                     split[d + m] = x[pc];
@@ -512,8 +512,8 @@ final class FloatKernels {
                 int out = plane + y * w - pw;
                 for (int q = 0, a = y * rowLen; q < phases; q++) {
                     // padded columns q, q+SW, …: skip those left of the input, stop at its right edge
-                    int m0 = q >= pw ? 0 : (pw - q + phases - 1) / phases;
-                    int m1 = Math.min(mw, (w + pw - q + phases - 1) / phases);
+                    int m0 = q >= pw ? 0 : (int) ((pw - q + phases - 1L) / phases);
+                    int m1 = (int) Math.min(mw, ((long) w + pw - q + phases - 1) / phases);
                     for (int m = m0, pc = q + m0 * phases; m < m1; m++, pc += phases) {
                         x[out + pc] = acc[a + m];
                     }
@@ -598,14 +598,14 @@ final class FloatKernels {
         int c = g.c(), h = g.h(), w = g.w(), sw = g.sw(), ph = g.ph(), pw = g.pw(), hw = h * w;
         int mw = plan.phaseWidth;
         int image = n * c * hw;
-        if (plan.paddedHeight - ph < h || mw * sw - pw < w) {
+        if (plan.paddedHeight - ph < h || (long) mw * sw - pw < w) {
             Arrays.fill(x, image, image + c * hw, 0f); // input rows below or columns right of every window get nothing
         }
         for (int y = 0, rows = Math.min(h, plan.paddedHeight - ph); y < rows; y++) {
             for (int phase = 0; phase < sw; phase++) {
                 // padded columns phase, phase+SW, …: skip those left of the input, stop at its right edge
-                int m0 = phase >= pw ? 0 : (pw - phase + sw - 1) / sw;
-                int m1 = Math.min(mw, (w + pw - phase + sw - 1) / sw);
+                int m0 = phase >= pw ? 0 : (int) ((pw - phase + sw - 1L) / sw);
+                int m1 = (int) Math.min(mw, ((long) w + pw - phase + sw - 1) / sw);
                 int first = ((y + ph) * sw + phase) * mw * c + m0 * c;
                 for (int ch = 0; ch < c; ch++) {
                     int o = image + ch * hw + y * w + m0 * sw + phase - pw;

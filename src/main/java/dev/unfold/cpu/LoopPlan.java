@@ -128,7 +128,7 @@ final class LoopPlan {
         // below H + 2·PH and W + 2·PW, which Geometry keeps under 2^31
         paddedWidth = (g.ow() - 1) * g.sw() + (g.kw() - 1) * g.dw() + 1;
         paddedHeight = (g.oh() - 1) * g.sh() + (g.kh() - 1) * g.dh() + 1;
-        phaseWidth = (paddedWidth + g.sw() - 1) / g.sw();
+        phaseWidth = (paddedWidth - 1) / g.sw() + 1; // ⌈paddedWidth / SW⌉ without passing the int range
         xPhase = new int[g.kw()];
         xShift = new int[g.kw()];
         for (int k = 0; k < g.kw(); k++) {
@@ -139,7 +139,7 @@ final class LoopPlan {
         paddedRows = affordable((long) g.c() * g.kh() * paddedWidth, (long) g.ow() * g.patchSize());
         paddedImage = affordable((long) g.c() * paddedHeight * g.sw() * phaseWidth,
                 plane * g.patchSize() + (long) g.c() * g.h() * g.w());
-        groupRows = (paddedHeight + g.sh() - 1) / g.sh();
+        groupRows = (paddedHeight - 1) / g.sh() + 1;
         long columns = (long) g.kw() * g.sh() * groupRows * g.ow();
         tapColumns = columns <= plane * g.kh() * g.kw() && columns <= Geometry.MAX_ARRAY;
         int common = gcd(g.sw(), g.dw());
@@ -183,11 +183,11 @@ final class LoopPlan {
             // sums of offsets that locate a valid element are exact all the same, since they wrap alike
             for (int k = 0; k < g.kh(); k++) {
                 long b = (long) k * g.dh() % sh, t = (long) k * g.dh() / sh;
-                yPlane[k] = (int) ((b * sw * rows + t - (planeY[(int) b] + g.ph()) / sh) * ow);
+                yPlane[k] = (int) ((b * sw * rows + t - ((long) planeY[(int) b] + g.ph()) / sh) * ow);
             }
             for (int k = 0; k < g.kw(); k++) {
                 long a = (long) k * g.dw() % sw, t = (long) k * g.dw() / sw;
-                xPlane[k] = (int) (a * rows * ow + t - (planeX[(int) a] + g.pw()) / sw);
+                xPlane[k] = (int) (a * rows * ow + t - ((long) planeX[(int) a] + g.pw()) / sw);
             }
         }
     }

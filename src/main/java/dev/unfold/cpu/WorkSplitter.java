@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -24,6 +25,7 @@ final class WorkSplitter implements AutoCloseable {
     private final int threads;
     private final long smallWork;
     private final ExecutorService helpers;
+    private volatile boolean closed;
 
     WorkSplitter(int threads, long smallWork) {
         this.threads = threads;
@@ -46,36 +48,48 @@ final class WorkSplitter implements AutoCloseable {
      * write into the caller's buffers, which must not change after the call returns.
      */
     void run(int units, long work, UnitRange body) {
+        if (closed) {
+            throw new IllegalStateException("the CPU backend is closed");
+        }
         int parts = work < smallWork ? 1 : Math.min(threads, units);
         if (parts <= 1) {
             body.run(0, units);
             return;
         }
-        if (helpers.isShutdown()) {
-            throw new IllegalStateException("the CPU backend is closed");
-        }
         Future<?>[] futures = new Future<?>[parts - 1];
-        for (int p = 1; p < parts; p++) {
-            int from = (int) ((long) units * p / parts);
-            int to = (int) ((long) units * (p + 1) / parts);
-            futures[p - 1] = helpers.submit(() -> body.run(from, to));
-        }
         Throwable failure = null;
+        int submitted = 0;
+        try {
+            for (; submitted < parts - 1; submitted++) {
+                int from = (int) ((long) units * (submitted + 1) / parts);
+                int to = (int) ((long) units * (submitted + 2) / parts);
+                futures[submitted] = helpers.submit(() -> body.run(from, to));
+            }
+        } catch (RejectedExecutionException e) {
+            // closed while this call was starting: the parts not handed off run here, so the call still completes
+        }
         try {
             body.run(0, (int) ((long) units / parts));
+            for (int p = submitted + 1; p < parts; p++) {
+                body.run((int) ((long) units * p / parts), (int) ((long) units * (p + 1) / parts));
+            }
         } catch (RuntimeException | Error e) {
             failure = e;
         }
         boolean interrupted = false;
-        for (Future<?> f : futures) {
+        for (int i = 0; i < submitted; i++) {
             while (true) {
                 try {
-                    f.get();
+                    futures[i].get();
                     break;
                 } catch (InterruptedException e) {
                     interrupted = true; // keep waiting: the part still writes into the caller's buffer
                 } catch (ExecutionException e) {
-                    failure = failure == null ? e.getCause() : failure;
+                    if (failure == null) {
+                        failure = e.getCause();
+                    } else if (failure != e.getCause()) {
+                        failure.addSuppressed(e.getCause());
+                    }
                     break;
                 }
             }
@@ -94,8 +108,10 @@ final class WorkSplitter implements AutoCloseable {
         }
     }
 
+    /** Calls that start afterwards fail; calls already running finish, on the caller's thread if need be. */
     @Override
     public void close() {
+        closed = true;
         if (helpers != null) {
             helpers.shutdown();
         }

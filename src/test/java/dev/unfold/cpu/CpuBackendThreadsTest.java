@@ -1,7 +1,9 @@
 package dev.unfold.cpu;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.unfold.core.Geometry;
@@ -11,7 +13,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every call's threads share one LoopPlan. What a loop reads from it must be complete before any thread starts:
+ * Calls across threads, and closing. Every call's threads share one LoopPlan. What a loop reads from it must be complete before any thread starts:
  * a table filled lazily by whichever thread came first was once seen half-filled by another thread, which then
  * gathered patch rows from the wrong places (a few geometries in ten thousand random multi-threaded calls).
  */
@@ -38,5 +40,53 @@ class CpuBackendThreadsTest {
             }
         }
         assertNotNull(plan.rowGather());
+    }
+
+    @Test
+    void aClosedBackendRefusesEveryCall() {
+        for (CpuBackend cpu : new CpuBackend[] {new CpuBackend(1), new CpuBackend(4)}) {
+            cpu.close();
+            for (Geometry g : new Geometry[] {Geometry.of(1, 1, 8, 8, 3, 1, 1), Geometry.of(1, 8, 64, 64, 3, 1, 1)}) {
+                IllegalStateException e = assertThrows(IllegalStateException.class,
+                        () -> cpu.im2col(g, Layout.TENSOR, new float[g.inputSize()]));
+                assertEquals("the CPU backend is closed", e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void closingDuringACallLetsItFinishOrRefuseItBeforeItWrites() throws Exception {
+        Geometry g = Geometry.of(1, 64, 64, 64, 3, 1, 1);
+        float[] x = new float[g.inputSize()];
+        Random r = new Random(2);
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) r.nextGaussian();
+        }
+        float[] expected = Reference.im2col(g, Layout.TENSOR, x);
+        for (int trial = 0; trial < 100; trial++) {
+            CpuBackend cpu = new CpuBackend(4, 0);
+            float[] col = new float[g.columnSize()];
+            Thread closer = new Thread(() -> {
+                java.util.concurrent.locks.LockSupport.parkNanos(r.nextInt(1_000_000));
+                cpu.close();
+            });
+            closer.start();
+            IllegalStateException refused = null;
+            while (refused == null) {
+                java.util.Arrays.fill(col, Float.NaN);
+                try {
+                    cpu.im2col(g, Layout.TENSOR, x, col);
+                    assertArrayEquals(expected, col, "a call that returns has written everything");
+                } catch (IllegalStateException e) {
+                    refused = e;
+                }
+            }
+            closer.join();
+            assertEquals("the CPU backend is closed", refused.getMessage());
+            float[] after = col.clone();
+            Thread.sleep(1);
+            assertArrayEquals(after, col, "nothing writes into the buffer once the call has returned");
+            assertTrue(Float.isNaN(col[0]) && Float.isNaN(col[col.length - 1]), "a refused call writes nothing");
+        }
     }
 }

@@ -57,6 +57,31 @@ class LoopPlanTest {
     }
 
     @Test
+    void stridesNearTheIntRangeGiveTheDefinition() {
+        // ⌈padded / stride⌉ and the phase offsets once passed the int range here: negative sizes, then exceptions
+        int max = Integer.MAX_VALUE;
+        Geometry[] geometries = {
+            new Geometry(1, 1, 3, 4, 1, 2, max, max, 0, 0, 1, 1),
+            new Geometry(1, 1, 2, 2, 2, 1, max, 2, 0, 0, 1, 1),
+            new Geometry(1, 1, 3, 4, 1, 1, max, 2_000_000_000, 0, 1_000_000_000, 1, 1),
+            new Geometry(2, 3, 5, 4, 2, 2, max - 1, max, max / 2 - 3, max / 2 - 3, 1, 1),
+        };
+        Random r = new Random(3);
+        for (CpuBackend cpu : new CpuBackend[] {new CpuBackend(1), new CpuBackend(3, 0)}) {
+            try (cpu) {
+                for (Geometry g : geometries) {
+                    double[] x = r.doubles(g.inputSize()).toArray();
+                    double[] col = r.doubles(g.columnSize()).toArray();
+                    for (Layout layout : Layout.values()) {
+                        assertArrayEquals(Reference.im2col(g, layout, x), cpu.im2col(g, layout, x), g + " " + layout);
+                        assertArrayEquals(Reference.col2im(g, layout, col), cpu.col2im(g, layout, col), g + " " + layout);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void theTestGeneratorReachesBothKinds() {
         Random r = new Random(1);
         int general = 0;
