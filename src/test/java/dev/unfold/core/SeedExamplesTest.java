@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.unfold.core.trace.Move;
+import dev.unfold.core.trace.Trace;
 import dev.unfold.core.trace.TraceOrder;
 import dev.unfold.core.trace.Traces;
 import dev.unfold.cpu.CpuBackend;
@@ -68,6 +69,39 @@ class SeedExamplesTest {
         ColumnElement e = ColumnElement.of(g, m.row(), m.tap());
         assertArrayEquals(new int[] {0, 1, 0, 0, 1}, new int[] {e.c(), e.ky(), e.kx(), e.oy(), e.ox()});
         assertEquals(2, IMAGE[m.input()]); // col[19] = 2
+    }
+
+    @Test
+    void theGpuThreadsPrintoutLineForLine() { // In [37]: i, in_x, in_y and col[i] for the first 18 threads
+        Geometry g = seed(2, 2, 1);
+        int[][] printed = {
+            {-1, -1, 0}, {1, -1, 0}, {3, -1, 0}, {-1, 1, 0}, {1, 1, 6}, {3, 1, 8}, {-1, 3, 0}, {1, 3, 14}, {3, 3, 16},
+            {0, -1, 0}, {2, -1, 0}, {4, -1, 0}, {0, 1, 5}, {2, 1, 7}, {4, 1, 0}, {0, 3, 13}, {2, 3, 15}, {4, 3, 0}};
+        Trace t = Traces.of(g, Layout.TENSOR, TraceOrder.IM2COL_BY_THREAD);
+        double[] col = CPU.im2col(g, Layout.TENSOR, IMAGE);
+        for (int i = 0; i < printed.length; i++) {
+            Move m = t.move(i);
+            ColumnElement e = ColumnElement.of(g, m.row(), m.tap());
+            assertEquals(i, m.thread(), "thread");
+            assertEquals(i, m.column(), "the thread writes col[i]");
+            assertArrayEquals(new int[] {printed[i][0], printed[i][1]}, new int[] {e.ix(), e.iy()}, "i = " + i);
+            assertEquals(printed[i][2], col[i], "col[" + i + "]");
+            assertEquals(printed[i][2], m.padding() ? 0 : IMAGE[m.input()], "col[" + i + "] from the trace");
+        }
+    }
+
+    @Test
+    void theGpuGatherWalkThroughPixelByPixel() { // In [62]: the first example's column; In [67]–[69]: gathered
+        Geometry g = seed(2, 1, 1);
+        double[] printedColumn = {0, 0, 0, 0, 0, 0, 1, 2, 3, 4, 0, 5, 6, 7, 8, 0, 9, 10, 11, 12, 0, 13, 14, 15, 16,
+            0, 0, 0, 0, 0, 1, 2, 3, 4, 0, 5, 6, 7, 8, 0, 9, 10, 11, 12, 0, 13, 14, 15, 16, 0, 0, 1, 2, 3, 4, 0, 5, 6, 7,
+            8, 0, 9, 10, 11, 12, 0, 13, 14, 15, 16, 0, 0, 0, 0, 0, 1, 2, 3, 4, 0, 5, 6, 7, 8, 0, 9, 10, 11, 12, 0, 13,
+            14, 15, 16, 0, 0, 0, 0, 0, 0};
+        assertArrayEquals(printedColumn, CPU.im2col(g, Layout.TENSOR, IMAGE));
+        Trace t = Traces.of(g, Layout.TENSOR, TraceOrder.COL2IM_BY_PIXEL);
+        double[] gathered = new double[IMAGE.length];
+        t.replayCol2im(printedColumn, gathered, t.length());
+        assertArrayEquals(new double[] {4, 8, 12, 16, 20, 24, 28, 32, 36, 40, 44, 48, 52, 56, 60, 64}, gathered);
     }
 
     @Test
