@@ -60,7 +60,7 @@ public final class Cli {
             cli.setExpandAtFiles(false); // "@x.npy" is a file name, not a file of arguments to splice in
             cli.setOut(out);
             cli.setErr(err);
-            cli.setParameterExceptionHandler((ex, given) -> fail(err, parameterMessage(ex)));
+            cli.setParameterExceptionHandler((ex, given) -> fail(err, parameterMessage(ex) + dashHint(ex, given)));
             cli.setExecutionExceptionHandler((ex, command, parsed) -> fail(err, executionMessage(ex)));
             return cli.execute(args);
         } catch (OutOfMemoryError e) {
@@ -79,6 +79,22 @@ public final class Cli {
         }
         String hint = ex.getCommandLine().getCommandSpec().qualifiedName(" ");
         return Backends.oneLine(ex) + " (see '" + hint + " --help')";
+    }
+
+    /** picocli takes "-y.npy" for an option, so a file of that name leaves its parameter missing: say how to give it. */
+    private static String dashHint(ParameterException ex, String[] given) {
+        if (!(ex instanceof CommandLine.MissingParameterException)) {
+            return "";
+        }
+        for (String a : given) {
+            if (a.equals("--")) {
+                break;
+            }
+            if (a.startsWith("-") && a.toLowerCase(java.util.Locale.ROOT).endsWith(".npy")) {
+                return "; a file name that starts with '-' goes after '--' (… -- " + a + ") or as ./" + a;
+            }
+        }
+        return "";
     }
 
     private static String executionMessage(Exception ex) {

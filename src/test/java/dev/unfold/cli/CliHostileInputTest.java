@@ -128,6 +128,8 @@ class CliHostileInputTest {
             c("empty stride", "'' is not a number", "im2col {x} {out} --kernel 1 --stride="),
             c("no kernel", "Missing required option: '--kernel=KH[,KW]'", "im2col {x} {out}"),
             c("no output", "Missing required parameter: 'OUT'", "im2col {x} --kernel 1"),
+            c("output named like an option", "Missing required parameter: 'OUT' (see 'unfold im2col --help'); a file name "
+                + "that starts with '-' goes after '--' (… -- -y.npy) or as ./-y.npy", "im2col {x} -y.npy --kernel 1"),
             c("extra argument", "Unmatched argument at index 3: 'more.npy'", "im2col {x} {out} more.npy --kernel 1"),
             c("output folder missing", "{dir}/nope/out.npy: output folder {dir}/nope does not exist",
                 "im2col {x} {dir}/nope/out.npy --kernel 1"),
