@@ -62,9 +62,14 @@ public enum ExifOrientation {
                 stored.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
         // the packed pixels of an INT_RGB/ARGB image are getRGB's values: write them straight into its array
         int[] out = ((DataBufferInt) upright.getRaster().getDataBuffer()).getData();
-        int[] row = new int[w];
+        // read in bands of rows through Pixels, which keeps grey levels as stored (getRGB brightens them)
+        int bandRows = Math.max(1, (1 << 16) / w);
+        int[] band = null;
         for (int y = 0; y < h; y++) {
-            stored.getRGB(0, y, w, 1, row, 0, w);
+            if (y % bandRows == 0) {
+                band = Pixels.argb(stored, 0, y, w, Math.min(bandRows, h - y));
+            }
+            int row = y % bandRows * w;
             for (int x = 0; x < w; x++) {
                 // where stored pixel (x, y) lands in the upright image
                 int ux;
@@ -79,7 +84,7 @@ public enum ExifOrientation {
                     case ROTATE_270_CW -> { ux = y; uy = w - 1 - x; }
                     default -> throw new AssertionError(this);
                 }
-                out[uy * uw + ux] = row[x];
+                out[uy * uw + ux] = band[row + x];
             }
         }
         return upright;

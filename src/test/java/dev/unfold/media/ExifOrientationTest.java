@@ -128,6 +128,26 @@ class ExifOrientationTest {
         assertUpright(tag, stored, new ImageImporter().read(new ByteArrayInputStream(bytes), "dropped.jpg"));
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3, 6})
+    void aGreyPhotoKeepsItsLevelsWhenTurned(int tag) throws Exception {
+        // turning reads the stored pixels; getRGB would brighten a grey JPEG's 128 to 188
+        BufferedImage stored = new BufferedImage(32, 16, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < 16; y++) {
+            for (int x = 0; x < 32; x++) {
+                stored.getRaster().setSample(x, y, 0, 128);
+            }
+        }
+        Path file = dir.resolve("grey.jpg");
+        Files.write(file, jpegWithApp1(stored, orientationTiff(tag)));
+
+        ImageTensor t = new ImageImporter().load(file, 2, 2, ColorMode.GRAYSCALE, Framing.STRETCH);
+
+        for (double v : t.values()) {
+            assertEquals(128 / 255.0, v, 2 / 255.0, "orientation " + tag);
+        }
+    }
+
     @Test
     void theInputGridIsCutFromTheUprightPicture() throws Exception {
         Path file = dir.resolve("portrait.jpg");

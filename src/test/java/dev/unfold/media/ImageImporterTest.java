@@ -7,7 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -139,6 +145,30 @@ class ImageImporterTest {
 
         assertEquals(1.0, gray.value(0, 0, 0), 1e-12);
         assertEquals(1 - 128 / 255.0, gray.value(0, 0, 1), 1.5 / 255);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {8, 16})
+    void greyWithAlphaKeepsItsLevels(int bits) throws Exception {
+        // PNG colour type 4: Java reads it as a grey colour space it takes for linear light, and its conversions to
+        // RGB brighten grey 128 to 188; the stored level is what the picture means
+        int type = bits == 8 ? DataBuffer.TYPE_BYTE : DataBuffer.TYPE_USHORT;
+        ColorModel cm = new ComponentColorModel(
+                ColorSpace.getInstance(ColorSpace.CS_GRAY), true, false,
+                Transparency.TRANSLUCENT, type);
+        WritableRaster raster = cm.createCompatibleWritableRaster(3, 1);
+        int max = (1 << bits) - 1;
+        int[][] greyAlpha = {{max / 2 + 1, max}, {max / 4, max}, {0, 0}};
+        for (int x = 0; x < 3; x++) {
+            raster.setPixel(x, 0, greyAlpha[x]);
+        }
+        Path file = write(new BufferedImage(cm, raster, false, null), "png", "grey-alpha.png");
+
+        ImageTensor gray = importer.load(file, 1, 3, ColorMode.GRAYSCALE, Framing.STRETCH);
+
+        assertEquals((max / 2 + 1.0) / max, gray.value(0, 0, 0), 0.5 / 255);
+        assertEquals((max / 4) / (double) max, gray.value(0, 0, 1), 0.5 / 255);
+        assertEquals(1.0, gray.value(0, 0, 2), 1e-12); // transparent: white
     }
 
     @Test
