@@ -68,8 +68,11 @@ public final class Launcher {
 
     /** Where a command's name follows window options, as in "--backend cpu im2col …": say where its options go. */
     static String commandHint(String[] args) {
-        for (String a : args) {
-            if (java.util.List.of("im2col", "col2im", "info", "bench", "render", "help").contains(a)) {
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            // after an option's value, not as one ("--view col2im" names a view)
+            boolean aValue = args[i - 1].startsWith("--") && !args[i - 1].contains("=");
+            if (!aValue && java.util.List.of("im2col", "col2im", "info", "bench", "render", "help").contains(a)) {
                 return "; to run " + a + ", give it first and its options after it: unfold " + a + " [options]";
             }
         }

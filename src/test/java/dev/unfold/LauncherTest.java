@@ -32,6 +32,7 @@ class LauncherTest {
         assertTrue(r.err.endsWith("; to run im2col, give it first and its options after it: unfold im2col [options]"
                 + System.lineSeparator()), r.err);
         assertEquals("", Launcher.commandHint(new String[] {"--stride", "2"}));
+        assertEquals("", Launcher.commandHint(new String[] {"--view", "col2im", "--batch", "4"}));
     }
 
     @Test

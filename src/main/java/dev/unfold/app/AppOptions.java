@@ -217,11 +217,11 @@ public final class AppOptions {
         }
         if (screenshot != null) {
             Path parent = screenshot.toAbsolutePath().getParent();
-            if (parent == null || !Files.isDirectory(parent)) {
-                throw new BadOption("cannot write " + screenshot + ": folder " + parent + " does not exist");
-            }
-            if (Files.isDirectory(screenshot)) {
-                throw new BadOption("cannot write " + screenshot + ": it is a folder");
+            try {
+                dev.unfold.io.AtomicFiles.checkTarget(screenshot); // a read-only file, a device: before any drawing
+            } catch (java.io.IOException e) {
+                throw new BadOption("cannot write " + screenshot + ": " + (e instanceof java.nio.file.FileSystemException f
+                        && f.getReason() != null ? f.getReason() : dev.unfold.core.Backends.oneLine(e)));
             }
             if (!Files.isWritable(parent)) {
                 throw new BadOption("cannot write " + screenshot + ": folder " + parent + " is not writable");

@@ -23,6 +23,10 @@ public class ExportException extends Exception {
         /** target, folder. */
         READ_ONLY("Cannot write %s: the folder %s is on a read-only disk."),
         /** target. */
+        FILE_READ_ONLY("Cannot write %s: the file is read-only."),
+        /** target. */
+        NOT_A_FILE("Cannot write %s: it is not a regular file (a device or a pipe?); choose a file name."),
+        /** target. */
         DISK_FULL("Cannot write %s: the disk is full."),
         /** target, the system's reason (English). */
         WRITE_FAILED("Cannot write %s: %s."),

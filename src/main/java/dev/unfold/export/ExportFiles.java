@@ -119,6 +119,12 @@ final class ExportFiles {
                 return new ExportException(ExportException.Reason.DISK_FULL, e, target);
             }
         }
+        if (reasonIs(e, "the file is read-only")) { // AtomicFiles refuses to replace it
+            return new ExportException(ExportException.Reason.FILE_READ_ONLY, e, target);
+        }
+        if (reasonIs(e, "is not a regular file")) {
+            return new ExportException(ExportException.Reason.NOT_A_FILE, e, target);
+        }
         Path parent = target.getParent();
         boolean folderThere = parent != null && java.nio.file.Files.isDirectory(parent);
         if (e instanceof NoSuchFileException && !folderThere) {

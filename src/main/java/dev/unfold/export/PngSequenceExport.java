@@ -1,5 +1,6 @@
 package dev.unfold.export;
 
+import dev.unfold.io.ExitCleanup;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -64,7 +65,9 @@ public final class PngSequenceExport {
         Path staging;
         try {
             // Not createTempDirectory: its owner-only permissions would stay on the export once renamed.
-            staging = Files.createDirectory(parent.resolve("." + target.getFileName() + ".part-" + UUID.randomUUID()));
+            staging = parent.resolve("." + target.getFileName() + ".part-" + UUID.randomUUID());
+            ExitCleanup.writing(staging);
+            Files.createDirectory(staging);
         } catch (IOException e) {
             throw ExportFiles.failure(target, e);
         }
@@ -93,6 +96,7 @@ public final class PngSequenceExport {
             if (!placed) {
                 deleteTree(staging);
             }
+            ExitCleanup.done(staging);
         }
     }
 

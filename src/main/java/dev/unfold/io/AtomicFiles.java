@@ -13,8 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -122,33 +120,9 @@ public final class AtomicFiles {
             }
             throw e;
         } finally {
-            Pending.FILES.remove(tmp);
+            ExitCleanup.done(tmp);
         }
         durability.forceFolder(dir);
-    }
-
-    /**
-     * Temporary files being written, deleted if the process is stopped (Ctrl-C, a kill) before they are moved into
-     * place: a half-written file must not be left beside the user's output. A class of its own, so that the hook
-     * is installed by the first write, not by every program that loads this class.
-     */
-    private static final class Pending {
-        static final Set<Path> FILES = ConcurrentHashMap.newKeySet();
-
-        static {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                for (Path p : FILES) {
-                    try {
-                        Files.deleteIfExists(p);
-                    } catch (IOException | RuntimeException e) {
-                        // the process is going away; nothing better to do with a file that will not go
-                    }
-                }
-            }, "unfold-temp-cleanup"));
-        }
-
-        private Pending() {
-        }
     }
 
     /**
@@ -160,15 +134,15 @@ public final class AtomicFiles {
             String tag = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
             Path tmp = dir.resolve("." + target.getFileName() + "." + tag + ".part");
             try {
-                Pending.FILES.add(tmp);
+                ExitCleanup.writing(tmp); // before it exists: a kill between the two still finds it
                 return Files.createFile(tmp); // permissions as the umask gives them, like any new file
             } catch (FileAlreadyExistsException e) {
-                Pending.FILES.remove(tmp);
+                ExitCleanup.done(tmp); // another writer's file, not ours
                 if (attempt == 100) {
                     throw e;
                 }
             } catch (AccessDeniedException e) {
-                Pending.FILES.remove(tmp);
+                ExitCleanup.done(tmp);
                 throw new AccessDeniedException(dir.toString(), null, "output folder is not writable");
             }
         }

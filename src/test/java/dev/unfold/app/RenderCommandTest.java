@@ -115,6 +115,7 @@ class RenderCommandTest {
                 {"--out", gif, "--screenshot", dir.resolve("x.png").toString()},
                 {"--out", gif, "--image", "sample:unicorn"},
                 {"--kernel", "3"},
+                {"--out", dir.resolve("file.txt/a.gif").toString()},
         };
         String[] expected = {
                 "unfold: unknown view 'col3im' (expected im2col",
@@ -126,7 +127,10 @@ class RenderCommandTest {
                 "unfold: render draws every step itself",
                 "unfold: unknown sample 'unicorn'",
                 "unfold: Missing required option: '--out",
+                "unfold: cannot write " + dir.resolve("file.txt/a.gif") + ": " + dir.resolve("file.txt")
+                        + " is a file, not a folder",
         };
+        Files.writeString(dir.resolve("file.txt"), "a file");
         for (int i = 0; i < cases.length; i++) {
             Run r = launch(dir, cases[i]);
             assertEquals(2, r.code(), String.join(" ", cases[i]) + ": " + r.stderr());

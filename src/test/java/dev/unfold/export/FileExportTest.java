@@ -76,4 +76,17 @@ class FileExportTest {
         ExportException missing = ExportFiles.failure(gone, new java.nio.file.NoSuchFileException(gone + ".tmp"));
         assertOneLine(missing, "does not exist");
     }
+
+    @Test
+    void aReadOnlyFileOrADeviceIsNamedAsSuch() {
+        // AtomicFiles refuses both (see AtomicFilesTest); the export says which, not "the folder is not writable"
+        Path target = dir.resolve("keep.gif");
+        ExportException readOnly = ExportFiles.failure(target,
+                new java.nio.file.AccessDeniedException(target.toString(), null, "the file is read-only"));
+        assertSame(ExportException.Reason.FILE_READ_ONLY, readOnly.reason());
+        assertOneLine(readOnly, "keep.gif", "the file is read-only");
+        ExportException device = ExportFiles.failure(Path.of("/dev/null"), new java.nio.file.FileSystemException(
+                "/dev/null", null, "is not a regular file (a device or a pipe?); give the name of a file to write"));
+        assertSame(ExportException.Reason.NOT_A_FILE, device.reason());
+    }
 }

@@ -221,4 +221,43 @@ class PngSequenceExportTest {
         assertNoTemporaryFiles(parent, before);
         assertEquals(new TreeSet<>(List.of("course")), new TreeSet<>(names(dir)));
     }
+
+    @Test
+    void aProcessStoppedMidExportLeavesNoStagingFolderAndTheOldFramesAlone() throws Exception {
+        Path target = dir.resolve("frames");
+        new PngSequenceExport().write(2, frames(4, 3), target, ExportProgress.NONE, new CancelToken());
+        Map<String, String> before = snapshot(target);
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
+                StoppedExport.class.getName(), target.toString()).redirectErrorStream(true).start();
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            assertEquals("drawing frame 2", lines.readLine()); // frame 1 is in the staging folder
+            try (Stream<Path> files = Files.list(dir)) {
+                assertEquals(1, files.filter(f -> f.getFileName().toString().startsWith(".frames.part-")).count());
+            }
+            p.destroy(); // SIGTERM
+            assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            p.destroyForcibly();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of("frames"), files.map(f -> f.getFileName().toString()).toList());
+        }
+        assertEquals(before, snapshot(target));
+    }
+
+    /** Exports three frames into the folder given, and is stopped while it draws the second. */
+    static final class StoppedExport {
+        public static void main(String[] args) throws Exception {
+            new PngSequenceExport().write(3, index -> {
+                if (index == 1) {
+                    System.out.println("drawing frame 2");
+                    System.out.flush();
+                    Thread.sleep(60_000);
+                }
+                return new BufferedImage(4, 3, BufferedImage.TYPE_INT_ARGB);
+            }, Path.of(args[0]), ExportProgress.NONE, new CancelToken());
+        }
+    }
 }

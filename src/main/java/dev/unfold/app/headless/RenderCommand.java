@@ -77,11 +77,23 @@ public final class RenderCommand implements Callable<Integer> {
         }
         Render.Job job = new Render.Job(kind, out.toAbsolutePath().normalize(), fps, scale, frames);
         Path parent = job.out().getParent();
-        if (parent == null || !Files.isDirectory(parent)) {
-            throw bad("cannot write " + out + ": the folder " + parent + " does not exist");
+        if (parent == null) {
+            throw bad("cannot write " + out + ": name a file or folder inside a folder");
+        }
+        if (!Files.isDirectory(parent)) {
+            throw bad("cannot write " + out + ": " + (Files.exists(parent) ? parent + " is a file, not a folder"
+                    : "the folder " + parent + " does not exist"));
         }
         if (job.gif() && Files.isDirectory(job.out())) {
             throw bad("cannot write " + out + ": it is a folder; name a .gif file");
+        }
+        if (job.gif()) {
+            try {
+                dev.unfold.io.AtomicFiles.checkTarget(job.out()); // a read-only file or a device: before any drawing
+            } catch (java.io.IOException e) {
+                throw bad("cannot write " + out + ": " + (e instanceof java.nio.file.FileSystemException f
+                        && f.getReason() != null ? f.getReason() : dev.unfold.core.Backends.oneLine(e)));
+            }
         }
         if (!job.gif() && Files.exists(job.out()) && !Files.isDirectory(job.out())) {
             throw bad("cannot write frames into " + out + ": it is a file; name a .gif file or a folder");

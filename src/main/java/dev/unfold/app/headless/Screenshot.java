@@ -74,16 +74,6 @@ public final class Screenshot {
         }.start();
     }
 
-    /** The temporary file was private (0600); a picture for a README should be readable like any other file. */
-    private static void readableByOthers(Path out) {
-        try {
-            java.nio.file.Files.setPosixFilePermissions(out,
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (IOException | UnsupportedOperationException e) {
-            // not a POSIX file system: its defaults apply
-        }
-    }
-
     static int write(Scene scene, Path out) {
         WritableImage image = scene.snapshot(null);
         BufferedImage png = SwingFXUtils.fromFXImage(image, null);
@@ -93,11 +83,12 @@ public final class Screenshot {
                     throw new IOException("no PNG writer available");
                 }
             });
-            readableByOthers(out);
             return 0;
         } catch (IOException | RuntimeException e) {
-            System.err.println("unfold: cannot write " + out + ": " + dev.unfold.core.Backends.oneLine(e));
-            return 1;
+            String why = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                    : dev.unfold.core.Backends.oneLine(e);
+            System.err.println("unfold: cannot write " + out + ": " + why);
+            return 2;
         }
     }
 }
