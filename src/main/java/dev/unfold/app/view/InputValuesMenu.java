@@ -25,6 +25,11 @@ final class InputValuesMenu {
         // one width whatever it names (see unfold.css): a picture's long name or ", edited" is shortened in the
         // middle, keeping "x:" and the end in view, instead of widening the tool bar until it wraps
         m.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_WORD_ELLIPSIS);
+        m.setMnemonicParsing(false); // a picture named my_digit.png keeps its underscore
+        // shortened in the middle, the label can lose what it says: the whole of it on hover
+        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        whole.textProperty().bind(m.textProperty());
+        m.setTooltip(whole);
         m.textProperty().bind(i18n.bind(() -> {
             InputPreset p = preset.getValue();
             InputSource input = model.inputProperty().get();

@@ -86,7 +86,7 @@ class ClassroomImagesFxTest extends ClassroomHarness {
     void aFileBecomesTheInputWithTheChosenChannelsFramingAndSize(FxRobot robot) throws Exception {
         settle();
         BufferedImage pic = picture(40, 30);
-        Path file = png("photo.png", pic);
+        Path file = png("my_photo.png", pic);
         fxRun(() -> classroom.images().open(file));
         ImageImportDialog d = dialog();
         keepForReview("image-dialog.png");
@@ -116,8 +116,10 @@ class ClassroomImagesFxTest extends ClassroomHarness {
         assertArrayEquals(expected, f.input(), "the input is the picture, resized");
         assertArrayEquals(new CpuBackend(1).im2col(f.geometry(), f.layout(), expected), f.column());
         assertTrue(model.inputProperty().get() instanceof ImageInput);
-        assertEquals("x: photo.png", robot.lookup("#input-values").queryAs(javafx.scene.control.Labeled.class)
-                .getText(), "the tool bar names the picture");
+        javafx.scene.control.MenuButton named = robot.lookup("#input-values").queryAs(javafx.scene.control.MenuButton.class);
+        assertEquals("x: my_photo.png", named.getText(), "the tool bar names the picture");
+        assertFalse(named.isMnemonicParsing(), "an underscore in the name is shown, not taken for a shortcut");
+        assertEquals(named.getText(), named.getTooltip().getText(), "the whole name on hover");
         assertEquals(ColorMode.RGB, classroom.settings().imageMode());
         assertEquals(Framing.STRETCH, classroom.settings().framing());
         assertEquals(Framing.STRETCH, saved.get(saved.size() - 1).framing(), "remembered");
