@@ -153,6 +153,10 @@ public final class MainWindow {
         l.getStyleClass().add("view-caption");
         l.setPadding(new Insets(6, 10, 6, 10));
         l.setMaxWidth(Double.MAX_VALUE);
+        // a second line rather than an ellipsis: the shape and the blow-up are what the caption is for, on a
+        // projector and in an exported picture alike
+        l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         l.textProperty().bind(i18n.bind(text, model.frameProperty()));
         return l;
     }

@@ -71,8 +71,13 @@ final class Paint2D {
      */
     static Font fit(Font font, String text, double room) {
         boolean bold = font.getStyle().toLowerCase(java.util.Locale.ROOT).contains("bold");
-        // digits are about 0.6 em wide, bold ones wider: an estimate that errs wide keeps neighbours apart
-        double ems = text.length() * (bold ? 0.66 : 0.6);
+        // digits are about 0.6 em wide, bold ones wider, a point or comma half that: an estimate that errs wide
+        // keeps neighbours apart
+        double ems = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            ems += ch == '.' || ch == ',' ? 0.33 : bold ? 0.66 : 0.6;
+        }
         if (ems * font.getSize() <= room) {
             return font;
         }

@@ -139,8 +139,10 @@ public final class RoundTripView extends CanvasPane {
                         lost++;
                     }
                     String s = none ? "?" : CellFormat.compact(v);
-                    if (cell >= 18 && s.length() * valueFont.getSize() * 0.6 <= cell - 3) {
-                        g.setFont(valueFont);
+                    // smaller type rather than a blank cell: the ÷ 4 panel's point is its non-integer values
+                    Font fits = cell >= 12 ? Paint2D.fit(valueFont, s, cell - 2) : null;
+                    if (fits != null) {
+                        g.setFont(fits);
                         g.setTextAlign(TextAlignment.CENTER);
                         g.setTextBaseline(VPos.CENTER);
                         g.setFill(wrong ? p.link() : none ? p.mutedText() : p.textOn(fill));
