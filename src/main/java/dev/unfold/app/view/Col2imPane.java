@@ -108,6 +108,8 @@ public final class Col2imPane extends VBox {
         l.getStyleClass().add("view-caption");
         l.setPadding(new Insets(6, 10, 6, 10));
         l.setMaxWidth(Double.MAX_VALUE);
+        l.setWrapText(true); // as the im2col view's captions: a second line, not an ellipsis
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         l.textProperty().bind(i18n.bind(text, backward.frameProperty(), backward.heatMapProperty(),
                 backward.computeErrorProperty()));
         return l;

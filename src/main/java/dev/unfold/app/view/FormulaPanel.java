@@ -92,6 +92,7 @@ public final class FormulaPanel extends VBox {
             l.textProperty().bind(i18n.text(key));
         }
         l.getStyleClass().add("section-title");
+        l.setWrapText(true); // "Step 30 of 100 — by patch" on a narrow panel: a second line, not an ellipsis
         return l;
     }
 

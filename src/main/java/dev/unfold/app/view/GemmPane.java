@@ -110,6 +110,8 @@ public final class GemmPane extends VBox {
         caption.getStyleClass().add("view-caption");
         caption.setPadding(new Insets(6, 10, 6, 10));
         caption.setMaxWidth(Double.MAX_VALUE);
+        caption.setWrapText(true); // as the im2col view's captions: a second line, not an ellipsis
+        caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         caption.textProperty().bind(i18n.bind(this::caption, backward.frameProperty(), backward.productProperty(),
                 backward.computeErrorProperty()));
         VBox pane = new VBox(caption, view);

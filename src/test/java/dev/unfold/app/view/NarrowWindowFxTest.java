@@ -76,7 +76,8 @@ class NarrowWindowFxTest extends ClassroomHarness {
                                     + viewport.getMaxX());
                         }
                     }
-                    for (String id : List.of("#step-label", "#speed-label", "#status-compute", "#status-sizes")) {
+                    for (String id : List.of("#step-label", "#speed-label", "#status-compute", "#status-sizes",
+                            "#caption-input", "#caption-column")) {
                         Labeled l = (Labeled) window.root().lookup(id);
                         if (!l.isVisible()) {
                             continue; // given way: the speed's slider stays
