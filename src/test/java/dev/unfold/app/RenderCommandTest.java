@@ -116,6 +116,8 @@ class RenderCommandTest {
                 {"--out", gif, "--image", "sample:unicorn"},
                 {"--kernel", "3"},
                 {"--out", dir.resolve("file.txt/a.gif").toString()},
+                {"--out", gif, "--view", "gemm", "--order", "tap"},
+                {"--out", gif, "--view", "col2im", "--order", "thread"},
         };
         String[] expected = {
                 "unfold: unknown view 'col3im' (expected im2col",
@@ -129,6 +131,8 @@ class RenderCommandTest {
                 "unfold: Missing required option: '--out",
                 "unfold: cannot write " + dir.resolve("file.txt/a.gif") + ": " + dir.resolve("file.txt")
                         + " is a file, not a folder",
+                "unfold: --order does not apply to the gemm view (use --product)",
+                "unfold: unknown col2im order 'thread' (expected tap or pixel)",
         };
         Files.writeString(dir.resolve("file.txt"), "a file");
         for (int i = 0; i < cases.length; i++) {

@@ -28,8 +28,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "render", mixinStandardHelpOptions = true, versionProvider = dev.unfold.cli.Version.class,
         header = "Render a view's animation to an animated GIF or numbered PNGs, without a display.",
         description = "Takes the window options of --screenshot as well: --kernel, --stride, --pad, --dilation, "
-                + "--size, --channels, --batch, --order, --layout, --input, --lang, --theme, --window, --image, "
-                + "--image-mode, --framing, --palette, --presentation, --hide-params.",
+                + "--size, --channels, --batch, --order (patch, tap or thread; tap or pixel with --view col2im), "
+                + "--layout, --input, --lang, --theme, --window, --image, --image-mode, --framing, --palette, "
+                + "--presentation, --hide-params, and the views' --gradient, --heatmap, --roundtrip, --product, "
+                + "--weights, --out-channels, --out-grad.",
         footer = {"", "Example: unfold render --out seed.gif --kernel 2 --pad 1 --size 4 --fps 8 --scale 2"})
 public final class RenderCommand implements Callable<Integer> {
 
@@ -100,7 +102,10 @@ public final class RenderCommand implements Callable<Integer> {
         }
         AppOptions options;
         try {
-            options = AppOptions.parse(windowOptions.toArray(String[]::new), Settings.defaults());
+            // with the view, so that --order is read as that view's order (tap or pixel for col2im)
+            List<String> args = new ArrayList<>(List.of("--view", kind.name().toLowerCase(Locale.ROOT)));
+            args.addAll(windowOptions);
+            options = AppOptions.parse(args.toArray(String[]::new), Settings.defaults());
         } catch (AppOptions.BadOption e) {
             throw bad(e.getMessage());
         }
