@@ -41,7 +41,11 @@ final class Staging implements AutoCloseable {
             return;
         }
         int per = chunkElements(src);
-        for (int from = 0, k = 0; from < src.length(); from += per, k++) {
+        int chunks = (int) LaunchPlan.ceilDiv(src.length(), per);
+        // counted by chunk, as download is: an offset stepped past the last chunk of an array near 2³¹ elements
+        // would wrap negative and pass the loop's test
+        for (int k = 0; k < chunks; k++) {
+            int from = k * per;
             int count = Math.min(per, src.length() - from);
             int slot = k & 1;
             if (pending[slot]) {
