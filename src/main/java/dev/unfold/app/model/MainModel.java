@@ -341,6 +341,7 @@ public final class MainModel {
             return;
         }
         pause();
+        requestedPosition = -1; // asked of the view left behind
         viewPositions.put(old, position.get());
         view.set(v);
         long len = v == ViewKind.IM2COL ? (frame.get() == null ? 0 : frame.get().length())
@@ -422,7 +423,8 @@ public final class MainModel {
     /** Moves to a position, clamped to [0, length]. */
     public void seek(long p) {
         if (frame.get() == null || computing.get()) {
-            requestedPosition = Math.max(0, p);
+            // for the result on its way; the end of the old one means the end of the new one
+            requestedPosition = p >= length.get() && length.get() > 0 ? Long.MAX_VALUE : Math.max(0, p);
         }
         position.set(Math.max(0, Math.min(length.get(), p)));
     }
@@ -518,6 +520,7 @@ public final class MainModel {
     private void fail(String reason) {
         computeError.set(reason);
         computing.set(false);
+        requestedPosition = -1; // asked of a result that did not come
         pause();
     }
 

@@ -36,7 +36,10 @@ public final class SettingsStore {
                 p = p.with(k, v == k.clamp(v) ? v : Params.SEED.get(k));
             }
             if (!p.valid()) {
-                p = Params.SEED;
+                // left invalid at quit (a window larger than the input, say): the window's own fix, which keeps
+                // the other numbers, rather than the seed example in place of them all
+                Params fixed = ParamProblem.of(p).fix(p);
+                p = fixed.valid() ? fixed : Params.SEED;
             }
             Set<Pair> linked = EnumSet.noneOf(Pair.class);
             for (Pair pair : Pair.values()) {

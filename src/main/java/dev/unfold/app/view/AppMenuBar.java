@@ -72,6 +72,9 @@ final class AppMenuBar {
         MenuItem frames = item("menu-frames", "menu.frames", null);
         frames.setOnAction(e -> classroom.chooseFrames());
         int fixed = 6;
+        // an animation walks the frame being computed: one started now would mix the old and the new geometry
+        gif.disableProperty().bind(model.computingProperty().or(window.deck().backward().computingProperty()));
+        frames.disableProperty().bind(gif.disableProperty());
         export.getItems().addAll(png1, png2, png3, gif, frames, new SeparatorMenuItem());
         // the arrays depend on the frame and on the view: listed when the menu opens
         export.setOnShowing(e -> {

@@ -138,6 +138,11 @@ public final class Exporter {
         if (!canStart()) {
             return;
         }
+        if (model.computingProperty().get() || !window.deck().ready()) {
+            // its frames would be drawn from whatever the views hold as the new result arrives
+            notices.info("notice.export.wait.title", i18n.get("notice.export.wait"));
+            return;
+        }
         long[] positions = AnimationPlan.positions(model.lengthProperty().get(),
                 AnimationPlan.DEFAULT_MAX_FRAMES);
         AnimationFrames frames = new AnimationFrames(model, window.viewArea(), 1, positions);

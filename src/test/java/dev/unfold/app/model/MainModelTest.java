@@ -286,4 +286,54 @@ class MainModelTest {
             assertEquals(3 * 7 * 7, h.model.frame().input()[3 * 7 * 7 - 1]);
         }
     }
+
+    @Test
+    void theEndAskedForWhileComputingIsTheEndOfTheNewResult() throws Exception {
+        try (ModelHarness h = new ModelHarness(Settings.defaults())) {
+            h.start();
+            MainModel m = h.model;
+            m.seek(40);
+            m.setParams(new Params(1, 1, 6, 6, 2, 2, 1, 1, 1, 1, 1, 1)); // 49 × 4 moves on the way
+            m.seek(m.lengthProperty().get()); // End, while the old 100-move trace is still shown
+            h.settle();
+            assertEquals(196, m.lengthProperty().get());
+            assertEquals(196, m.position());
+        }
+    }
+
+    @Test
+    void aPositionAskedOfAResultThatFailedIsForgotten() throws Exception {
+        try (ModelHarness h = new ModelHarness(Settings.defaults())) {
+            h.start();
+            MainModel m = h.model;
+            m.setInput(g -> {
+                throw new IllegalStateException("no values");
+            });
+            m.seek(3);
+            h.settle();
+            assertTrue(m.computeErrorProperty().get() != null, "the failure shows");
+            m.seek(m.lengthProperty().get()); // back to the end of what is shown
+            m.setInput(InputSource.RAMP);
+            h.settle();
+            assertEquals(m.lengthProperty().get(), m.position(), "a finished animation stays finished");
+        }
+    }
+
+    @Test
+    void aPositionAskedInOneViewDoesNotMoveAnother() throws Exception {
+        try (ModelHarness h = new ModelHarness(Settings.defaults())) {
+            h.start();
+            MainModel m = h.model;
+            m.setView(ViewKind.COL2IM);
+            m.setTimeline(ViewKind.COL2IM, 64);
+            assertEquals(64, m.position());
+            m.setView(ViewKind.IM2COL);
+            m.setParams(new Params(1, 1, 5, 5, 2, 2, 1, 1, 1, 1, 1, 1));
+            m.seek(2); // asked of the im2col result on its way
+            m.setView(ViewKind.COL2IM);
+            h.settle();
+            m.setTimeline(ViewKind.COL2IM, 64);
+            assertEquals(64, m.position(), "col2im stays where it was: finished");
+        }
+    }
 }

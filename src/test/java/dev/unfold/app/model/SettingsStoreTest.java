@@ -67,14 +67,19 @@ class SettingsStoreTest {
     }
 
     @Test
-    void parametersThatMakeNoConvolutionFallBackAsAWhole() {
+    void parametersLeftWithoutAConvolutionComeBackFixedAsTheWindowFixesThem() {
+        // quit while the window was larger than the input: the padding that makes it fit, the rest as they were
+        node.putInt("param.N", 2);
+        node.putInt("param.C", 3);
         node.putInt("param.H", 2);
         node.putInt("param.W", 2);
         node.putInt("param.KH", 11);
         node.putInt("param.KW", 11);
         node.putInt("param.PH", 0);
+        node.putInt("param.PW", 0);
         Settings s = new SettingsStore(node).load();
-        assertEquals(Params.SEED, s.params());
+        assertTrue(s.params().valid());
+        assertEquals(new Params(2, 3, 2, 2, 11, 11, 1, 1, 5, 5, 1, 1), s.params());
     }
 
     @Test

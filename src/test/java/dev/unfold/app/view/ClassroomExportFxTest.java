@@ -146,6 +146,31 @@ class ClassroomExportFxTest extends ClassroomHarness {
     }
 
     @Test
+    void anAnimationAskedForWhileTheNextResultIsComputedWaitsForIt() throws Exception {
+        small();
+        Path out = dir.resolve("mixed.gif");
+        boolean[] disabled = new boolean[1];
+        fxRun(() -> {
+            model.setParams(new dev.unfold.app.model.Params(1, 1, 40, 40, 3, 3, 1, 1, 1, 1, 1, 1));
+            disabled[0] = menuItem("menu-gif").isDisable();
+            classroom.exporter().gif(out); // the shortcut, which a disabled item does not stop
+        });
+        assertTrue(disabled[0], "the animation exports are disabled while computing");
+        assertEquals(i18n.get("notice.export.wait"), fx(() -> classroom.notices().lastProperty().get().text()));
+        settle();
+        assertFalse(fx(() -> menuItem("menu-gif").isDisable()), "and enabled once the result is drawn");
+        assertEquals(List.of(), listing(dir), "nothing written from a mix of the old and the new geometry");
+    }
+
+    private javafx.scene.control.MenuItem menuItem(String id) {
+        javafx.scene.control.MenuBar bar = (javafx.scene.control.MenuBar) window.root().getScene().getRoot()
+                .lookup(".menu-bar");
+        return bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                .flatMap(i -> i instanceof javafx.scene.control.Menu sub ? sub.getItems().stream() : java.util.stream.Stream.of(i))
+                .filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
+    }
+
+    @Test
     void theAnimationAsNumberedPngFrames() throws Exception {
         small();
         Path out = dir.resolve("frames");
