@@ -17,6 +17,11 @@ public interface Backend extends AutoCloseable {
     /** One line for status bars and {@code info}: the device and how it is used. */
     String description();
 
+    /** {@link #description()} in parts; a backend that gives none has its description as the device. */
+    default BackendParts parts() {
+        return new BackendParts(name(), 0, description(), null, null);
+    }
+
     void im2col(Geometry g, Layout layout, float[] input, float[] column);
 
     void im2col(Geometry g, Layout layout, double[] input, double[] column);

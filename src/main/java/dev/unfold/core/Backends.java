@@ -13,8 +13,8 @@ import java.util.ServiceLoader;
  */
 public final class Backends {
 
-    /** The chosen backend; {@code note} says why {@code auto} fell back to the CPU, else null. */
-    public record Selection(Backend backend, String note) {
+    /** The chosen backend; {@code cudaUnavailable} says why {@code auto} fell back to the CPU, else null. */
+    public record Selection(Backend backend, String cudaUnavailable) {
     }
 
     private final List<BackendProvider> providers;
@@ -70,10 +70,10 @@ public final class Backends {
                     try {
                         return new Selection(openNamed("cuda"), null);
                     } catch (BackendUnavailableException e) {
-                        return new Selection(openNamed("cpu"), "CUDA unavailable: " + e.getMessage());
+                        return new Selection(openNamed("cpu"), e.getMessage());
                     }
                 }
-                return new Selection(openNamed("cpu"), "CUDA unavailable: " + cuda.detail());
+                return new Selection(openNamed("cpu"), cuda.detail());
         }
     }
 

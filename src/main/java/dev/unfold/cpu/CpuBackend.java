@@ -1,6 +1,7 @@
 package dev.unfold.cpu;
 
 import dev.unfold.core.Backend;
+import dev.unfold.core.BackendParts;
 import dev.unfold.core.Geometry;
 import dev.unfold.core.Layout;
 import org.ejml.data.DMatrixRMaj;
@@ -42,6 +43,11 @@ public final class CpuBackend implements Backend {
     @Override
     public String description() {
         return "CPU, " + threads() + (threads() == 1 ? " thread" : " threads");
+    }
+
+    @Override
+    public BackendParts parts() {
+        return new BackendParts(name(), threads(), null, null, null);
     }
 
     /** One element type's loops, so that the choice of loop is written once for both types. */

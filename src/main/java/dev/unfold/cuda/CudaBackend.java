@@ -1,6 +1,7 @@
 package dev.unfold.cuda;
 
 import dev.unfold.core.Backend;
+import dev.unfold.core.BackendParts;
 import dev.unfold.core.Backends;
 import dev.unfold.core.Geometry;
 import dev.unfold.core.Layout;
@@ -138,6 +139,11 @@ public final class CudaBackend implements Backend, PhaseTimed {
     @Override
     public String description() {
         return "CUDA on " + deviceLine() + "; matmul " + (gemm != null ? "on " + gemm.name() : "on the CPU: " + gemmUnavailable);
+    }
+
+    @Override
+    public BackendParts parts() {
+        return new BackendParts(name(), 0, deviceLine(), gemm != null ? gemm.name() : null, gemmUnavailable);
     }
 
     /** Null when matmul runs on cuBLAS, else why it runs on the CPU. */

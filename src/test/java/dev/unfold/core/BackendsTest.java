@@ -46,7 +46,7 @@ class BackendsTest {
         Backends b = new Backends(List.of(new CpuBackendProvider(), cuda(Availability.yes("fake GPU"), device, null)));
         Backends.Selection s = b.open(BackendChoice.AUTO);
         assertSame(device, s.backend());
-        assertNull(s.note());
+        assertNull(s.cudaUnavailable());
     }
 
     @Test
@@ -55,7 +55,7 @@ class BackendsTest {
                 cuda(Availability.no("no CUDA driver (libcuda.so.1 not found)"), null, null)));
         Backends.Selection s = b.open(BackendChoice.AUTO);
         assertEquals("cpu", s.backend().name());
-        assertEquals("CUDA unavailable: no CUDA driver (libcuda.so.1 not found)", s.note());
+        assertEquals("no CUDA driver (libcuda.so.1 not found)", s.cudaUnavailable());
         BackendUnavailableException e = assertThrows(BackendUnavailableException.class, () -> b.open(BackendChoice.CUDA));
         assertEquals("no CUDA driver (libcuda.so.1 not found)", e.getMessage());
     }
@@ -75,7 +75,7 @@ class BackendsTest {
                 cuda(Availability.yes("fake GPU"), null, new IllegalStateException("CUDA_ERROR_OUT_OF_MEMORY\n at init"))));
         Backends.Selection s = b.open(BackendChoice.AUTO);
         assertEquals("cpu", s.backend().name());
-        assertEquals("CUDA unavailable: cuda backend failed to start: CUDA_ERROR_OUT_OF_MEMORY at init", s.note());
+        assertEquals("cuda backend failed to start: CUDA_ERROR_OUT_OF_MEMORY at init", s.cudaUnavailable());
     }
 
     @Test

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.unfold.core.Availability;
 import dev.unfold.core.Backend;
+import dev.unfold.core.BackendParts;
 import dev.unfold.core.BackendChoice;
 import dev.unfold.core.BackendUnavailableException;
 import dev.unfold.core.Backends;
@@ -134,8 +135,10 @@ class CudaBackendHarnessTest {
         assertEquals(1, starts.get(), "--backend auto starts CUDA once: open() takes the probed backend");
         assertEquals(1, driver.contexts);
         try (Backend cuda = auto.backend(); CpuBackend cpu = new CpuBackend(2)) {
-            assertNull(auto.note());
+            assertNull(auto.cudaUnavailable());
             assertEquals("cuda", cuda.name());
+            assertEquals(new BackendParts("cuda", 0, a.detail(), new JavaGemm().name(), null), cuda.parts());
+            assertEquals("CUDA on " + a.detail() + "; matmul on " + new JavaGemm().name(), cuda.description());
             assertInstanceOf(PhaseTimed.class, cuda);
             float[] x = random(LARGE.inputSize(), 5);
             for (Layout layout : Layout.values()) {

@@ -123,7 +123,7 @@ class CudaDeviceTest {
         Backends backends = Backends.discover();
         Backends.Selection auto = backends.open(BackendChoice.AUTO);
         try (Backend b = auto.backend()) {
-            assertNull(auto.note());
+            assertNull(auto.cudaUnavailable());
             assertEquals("cuda", b.name());
             assertTrue(b.description().startsWith("CUDA on "), b.description());
             Geometry g = new Geometry(2, 3, 11, 10, 3, 2, 2, 1, 1, 2, 1, 2);

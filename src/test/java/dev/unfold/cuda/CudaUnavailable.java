@@ -26,7 +26,7 @@ final class CudaUnavailable {
         Backends.Selection auto = backends.open(BackendChoice.AUTO);
         try {
             assertEquals("cpu", auto.backend().name());
-            assertEquals("CUDA unavailable: " + reason, auto.note());
+            assertEquals(reason, auto.cudaUnavailable());
         } finally {
             auto.backend().close();
         }

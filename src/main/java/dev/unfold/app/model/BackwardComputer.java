@@ -37,7 +37,7 @@ public final class BackwardComputer implements AutoCloseable {
     private final AtomicLong latest = new AtomicLong();
     private Backend backend; // worker thread only
     private BackendChoice openedFor;
-    private String openNote;
+    private String cudaUnavailable;
 
     public BackwardComputer(Backends backends) {
         this.backends = backends;
@@ -130,7 +130,7 @@ public final class BackwardComputer implements AutoCloseable {
         }
         return new BackwardFrame(gen, g, r.layout(), r.order(), r.input(), column, w, bias, y, gy, grads,
                 r.gradient(), gradColumn, col2im, trace, stepOfCell, checkpoints, counts, roundTrip,
-                b.name(), b.description(), openNote, nanos);
+                b.parts(), cudaUnavailable, nanos);
     }
 
     private Backend backendFor(BackendChoice choice) throws BackendUnavailableException {
@@ -142,12 +142,11 @@ public final class BackwardComputer implements AutoCloseable {
         try {
             s = backends.open(choice);
         } catch (BackendUnavailableException e) { // CUDA asked for but not usable: say so and use the CPU
-            s = new Backends.Selection(backends.open(BackendChoice.CPU).backend(),
-                    "CUDA unavailable: " + e.getMessage());
+            s = new Backends.Selection(backends.open(BackendChoice.CPU).backend(), e.getMessage());
         }
         backend = s.backend();
         openedFor = choice;
-        openNote = s.note();
+        cudaUnavailable = s.cudaUnavailable();
         if (old != null && old != backend) {
             old.close();
         }

@@ -1,5 +1,6 @@
 package dev.unfold.app.model;
 
+import dev.unfold.core.BackendParts;
 import dev.unfold.core.Geometry;
 import dev.unfold.core.Layout;
 import dev.unfold.core.ops.Conv2d;
@@ -31,7 +32,7 @@ public record BackwardFrame(long generation, Geometry geometry, Layout layout, T
                             double[] outputGrad, Conv2d.Gradients gradients, GradientPreset gradientPreset,
                             double[] gradColumn, double[] col2im, Trace trace, int[] stepOfCell,
                             Col2imReplay.Checkpoints checkpoints, int[] windowCount, double[] roundTrip,
-                            String backendName, String backendDescription, String backendNote, long computeNanos) {
+                            BackendParts backend, String cudaUnavailable, long computeNanos) {
 
     public int outChannels() {
         return bias.length;

@@ -1,5 +1,6 @@
 package dev.unfold.app.model;
 
+import dev.unfold.core.BackendParts;
 import dev.unfold.core.Geometry;
 import dev.unfold.core.Layout;
 import dev.unfold.core.trace.Move;
@@ -14,14 +15,14 @@ import dev.unfold.core.trace.TraceOrder;
  * @param column       the backend's im2col result in {@code layout}'s memory order
  * @param stepOfCell   for matrix cell {@code row·C·KH·KW + tap}: the trace step that writes it
  * @param paddingCell  for each matrix cell: true when it holds a padding zero
- * @param backendName  short name of the backend that computed {@code column}
- * @param backendNote  why it is not the backend asked for, or null
+ * @param backend      the backend that computed {@code column}
+ * @param cudaUnavailable why CUDA was not used when it was asked for (auto or CUDA), or null
  * @param computeNanos wall time of the backend's im2col call
  * @param inputMax     largest absolute input value (at least a tiny positive number), for colour scaling
  */
 public record Frame(long generation, Geometry geometry, Layout layout, TraceOrder order,
                     double[] input, double[] column, Trace trace, int[] stepOfCell, boolean[] paddingCell,
-                    String backendName, String backendDescription, String backendNote, long computeNanos,
+                    BackendParts backend, String cudaUnavailable, long computeNanos,
                     double inputMax) {
 
     public long length() {

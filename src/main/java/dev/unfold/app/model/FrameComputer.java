@@ -35,7 +35,7 @@ public final class FrameComputer implements AutoCloseable {
     private final AtomicLong latest = new AtomicLong();
     private Backend backend; // worker thread only
     private BackendChoice openedFor;
-    private String openNote;
+    private String cudaUnavailable;
 
     public FrameComputer(Backends backends) {
         this.backends = backends;
@@ -109,7 +109,7 @@ public final class FrameComputer implements AutoCloseable {
             max = Math.max(max, Math.abs(v));
         }
         return new Frame(gen, g, r.layout(), r.order(), input, column, trace, stepOfCell, padding,
-                b.name(), b.description(), openNote, nanos, max);
+                b.parts(), cudaUnavailable, nanos, max);
     }
 
     private Backend backendFor(BackendChoice choice) throws BackendUnavailableException {
@@ -121,12 +121,11 @@ public final class FrameComputer implements AutoCloseable {
         try {
             s = backends.open(choice);
         } catch (BackendUnavailableException e) { // CUDA asked for but not usable: say so and use the CPU
-            s = new Backends.Selection(backends.open(BackendChoice.CPU).backend(),
-                    "CUDA unavailable: " + e.getMessage());
+            s = new Backends.Selection(backends.open(BackendChoice.CPU).backend(), e.getMessage());
         }
         backend = s.backend();
         openedFor = choice;
-        openNote = s.note();
+        cudaUnavailable = s.cudaUnavailable();
         if (old != null && old != backend) {
             old.close();
         }

@@ -1,5 +1,6 @@
 package dev.unfold.app.view;
 
+import dev.unfold.app.i18n.BackendText;
 import dev.unfold.app.i18n.I18n;
 import dev.unfold.app.model.BackwardFrame;
 import dev.unfold.app.model.BackwardModel;
@@ -385,10 +386,7 @@ public final class Col2imFormulaPanel extends VBox {
             backend.setText("");
             return;
         }
-        String text = i18n.get("backward.computed", f.backendDescription(), i18n.number(f.computeNanos() / 1e6, 2));
-        if (f.backendNote() != null) {
-            text += " — " + f.backendNote();
-        }
-        backend.setText(text);
+        backend.setText(i18n.get("backward.computed", BackendText.describe(f.backend(), f.cudaUnavailable(), i18n),
+                i18n.number(f.computeNanos() / 1e6, 2)));
     }
 }

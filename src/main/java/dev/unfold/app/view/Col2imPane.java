@@ -141,7 +141,7 @@ public final class Col2imPane extends VBox {
         }
         Geometry g = f.geometry();
         String key = backward.heatMapProperty().get() ? "caption.heatmap" : "caption.gradient";
-        return i18n.get(key, g.n(), g.c(), g.h(), g.w(), i18n.number(f.computeNanos() / 1e6, 2), f.backendName());
+        return i18n.get(key, g.n(), g.c(), g.h(), g.w(), i18n.number(f.computeNanos() / 1e6, 2), f.backend().name());
     }
 
     public GradColumnView columnView() {

@@ -1,5 +1,6 @@
 package dev.unfold.app.view;
 
+import dev.unfold.app.i18n.BackendText;
 import dev.unfold.app.i18n.I18n;
 import dev.unfold.app.model.BackwardFrame;
 import dev.unfold.app.model.BackwardModel;
@@ -125,8 +126,8 @@ public final class GemmFormulaPanel extends VBox {
         updateStep();
         updatePointer();
         BackwardFrame f = backward.frame();
-        backend.setText(f == null ? "" : i18n.get("backward.conv", f.backendDescription(),
-                i18n.number(f.computeNanos() / 1e6, 2)) + (f.backendNote() == null ? "" : " — " + f.backendNote()));
+        backend.setText(f == null ? "" : i18n.get("backward.conv",
+                BackendText.describe(f.backend(), f.cudaUnavailable(), i18n), i18n.number(f.computeNanos() / 1e6, 2)));
     }
 
     private void updateShapes() {

@@ -131,7 +131,7 @@ public final class GemmPane extends VBox {
         }
         Product p = backward.product();
         return i18n.get("caption.gemm." + p.name().toLowerCase(java.util.Locale.ROOT), p.m(f), p.k(f), p.n(f),
-                i18n.number(f.computeNanos() / 1e6, 2), f.backendName());
+                i18n.number(f.computeNanos() / 1e6, 2), f.backend().name());
     }
 
     public GemmView view() {

@@ -4,12 +4,14 @@ import dev.unfold.app.i18n.Fonts;
 import dev.unfold.app.i18n.I18n;
 import dev.unfold.app.model.BackwardFrame;
 import dev.unfold.app.model.BackwardModel;
+import dev.unfold.app.model.Focus;
 import dev.unfold.app.model.Highlight;
 import dev.unfold.app.model.MainModel;
 import dev.unfold.core.Geometry;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
@@ -28,6 +30,11 @@ public final class RoundTripView extends CanvasPane {
     private final BackwardModel backward;
     private final I18n i18n;
     private final ObjectProperty<Palette> palette;
+    // where the grids were last drawn, for pointing
+    private double left;
+    private double top;
+    private double cell;
+    private String summaryShown = "";
 
     public RoundTripView(MainModel model, BackwardModel backward, I18n i18n, ObjectProperty<Palette> palette) {
         this.model = model;
@@ -39,6 +46,53 @@ public final class RoundTripView extends CanvasPane {
         model.highlightProperty().addListener(o -> invalidate());
         i18n.localeProperty().addListener(o -> invalidate());
         palette.addListener(o -> invalidate());
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> model.hover(focusAt(e.getX(), e.getY())));
+        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> model.clearHover());
+        canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> model.togglePin(focusAt(e.getX(), e.getY())));
+    }
+
+    /**
+     * The pixel of the shown plane under canvas point (x, y) in any of the five grids, or null: pointing at it
+     * outlines it in every grid and writes its five numbers in full, which small cells cannot hold.
+     */
+    public Focus.Input focusAt(double x, double y) {
+        BackwardFrame f = backward.frame();
+        if (f == null || cell <= 0) {
+            return null;
+        }
+        Geometry g = f.geometry();
+        double gridW = g.w() * cell;
+        int panel = (int) Math.floor((x - left) / (gridW + GAP));
+        double px = x - left - panel * (gridW + GAP);
+        double py = y - top;
+        if (panel < 0 || panel >= 5 || px < 0 || px >= gridW || py < 0 || py >= g.h() * cell) {
+            return null;
+        }
+        int plane = plane(g);
+        return new Focus.Input(plane / g.c(), plane % g.c(), (int) (py / cell), (int) (px / cell));
+    }
+
+    public javafx.scene.canvas.Canvas canvas() {
+        return canvas;
+    }
+
+    /** Canvas centre of pixel (y, x) in grid {@code panel} (0 to 4) as last drawn. */
+    public double[] centreOf(int panel, int y, int x) {
+        double gridW = backward.frame().geometry().w() * cell;
+        return new double[] {left + panel * (gridW + GAP) + (x + 0.5) * cell, top + (y + 0.5) * cell};
+    }
+
+    /** The line above the grids as last drawn. */
+    String summary() {
+        return summaryShown;
+    }
+
+    /** The highlighted pixel when it lies inside the shown plane's image, else null. */
+    private Highlight pointed(Geometry g, int plane) {
+        Highlight hl = model.highlight();
+        return hl != null && !hl.padding() && hl.focus() instanceof Focus.Input
+                && hl.n() * g.c() + hl.c() == plane && hl.y() >= 0 && hl.y() < g.h() && hl.x() >= 0 && hl.x() < g.w()
+                ? hl : null;
     }
 
     @Override
@@ -68,12 +122,15 @@ public final class RoundTripView extends CanvasPane {
         int base = plane * geo.h() * geo.w();
         double titleH = 46;
         double margin = 18;
-        double cell = Math.min(48, Math.min((w - 2 * margin - 4 * GAP) / (5.0 * geo.w()),
+        cell = Math.min(48, Math.min((w - 2 * margin - 4 * GAP) / (5.0 * geo.w()),
                 (h - titleH - margin) / geo.h()));
         cell = Math.max(1, Math.floor(cell));
         double gridW = geo.w() * cell;
         double x0 = Math.max(margin, (w - 5 * gridW - 4 * GAP) / 2);
         double y0 = titleH;
+        left = x0;
+        top = y0;
+        Highlight pointed = pointed(geo, plane);
         int maxCount = 0;
         for (int c : f.windowCount()) {
             maxCount = Math.max(maxCount, c);
@@ -159,6 +216,11 @@ public final class RoundTripView extends CanvasPane {
                     g.fillRect(Math.floor(px + x * cell), y0, 1, geo.h() * cell);
                 }
             }
+            if (pointed != null) {
+                g.setFill(p.current());
+                Paint2D.outline(g, px + pointed.x() * cell, y0 + pointed.y() * cell, cell, cell,
+                        Math.max(2, Math.min(4, cell / 6)));
+            }
             if (panel < 4) {
                 g.setFont(Font.font("System", FontWeight.BOLD, 20));
                 g.setFill(p.mutedText());
@@ -175,7 +237,26 @@ public final class RoundTripView extends CanvasPane {
         if (lost > 0) {
             summary += " " + i18n.get("roundtrip.lost", lost);
         }
+        if (pointed != null) {
+            summary = pixelLine(f, base, pointed.y(), pointed.x());
+        }
+        summaryShown = summary;
         Fonts.fillText(g, summary, FontWeight.NORMAL, 13, margin, 6, w - 2 * margin);
+    }
+
+    /** One pixel's five numbers, as the grids hold them. */
+    String pixelLine(BackwardFrame f, int base, int y, int x) {
+        Geometry g = f.geometry();
+        int i = base + y * g.w() + x;
+        int count = f.windowCount(y, x);
+        double xv = f.input()[i];
+        double rt = f.roundTrip()[i];
+        String at = i18n.get("roundtrip.pixel.at", y, x, CellFormat.precise(xv));
+        if (count == 0) {
+            return at + " · " + i18n.get("roundtrip.pixel.unread", CellFormat.precise(rt), CellFormat.precise(rt / 4));
+        }
+        return at + " · " + i18n.get("roundtrip.pixel", count, CellFormat.precise(rt), CellFormat.precise(rt / count),
+                CellFormat.precise(rt / 4));
     }
 
     private static double clamp(double v, double lo, double hi) {

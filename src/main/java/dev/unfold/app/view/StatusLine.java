@@ -1,5 +1,6 @@
 package dev.unfold.app.view;
 
+import dev.unfold.app.i18n.BackendText;
 import dev.unfold.app.i18n.I18n;
 import dev.unfold.app.model.Frame;
 import dev.unfold.app.model.MainModel;
@@ -95,15 +96,11 @@ public final class StatusLine extends HBox {
         } else if (f == null) {
             backend.setText(i18n.get("status.computing"));
         } else {
-            String text = i18n.get("status.backend", f.backendDescription());
-            if (f.backendNote() != null) {
-                text += " — " + i18n.get("status.fallback", f.backendNote());
-            }
-            backend.setText(text);
+            backend.setText(i18n.get("status.backend", BackendText.describe(f.backend(), f.cudaUnavailable(), i18n)));
         }
         if (f != null) {
             Geometry g = f.geometry();
-            compute.setText(i18n.get("status.compute", i18n.number(f.computeNanos() / 1e6, 2), f.backendName()));
+            compute.setText(i18n.get("status.compute", i18n.number(f.computeNanos() / 1e6, 2), f.backend().name()));
             // the column buffer's shape in the layout drawn: 25 × 4 in rows, 1×1×2×2×5×5 in tensor, 1×4×25 in torch
             String column = f.layout().patchMajor()
                     ? i18n.number(g.patchCount(), 0) + " × " + i18n.number(g.patchSize(), 0)

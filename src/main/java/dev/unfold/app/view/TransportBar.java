@@ -30,7 +30,7 @@ public final class TransportBar extends HBox {
     /** The least of the timeline worth keeping the word "Speed" for. */
     private static final double SCRUB_ROOM = 120;
     /** The least of the timeline worth keeping the speed's value for. */
-    private static final double SCRUB_COMPACT = 90;
+    private static final double SCRUB_COMPACT = 72;
     /** The shortest timeline: it still drags, and Home and End reach its ends. */
     private static final double SCRUB_MIN = 60;
 
@@ -93,7 +93,7 @@ public final class TransportBar extends HBox {
         speedLabel.textProperty().bind(i18n.text("transport.speed"));
         speed.setId("speed");
         speed.setPrefWidth(150);
-        speed.setMinWidth(70);
+        speed.setMinWidth(60);
         scrub.setMinWidth(SCRUB_MIN);
         speed.setValue(Math.log10(model.speedProperty().get()));
         speed.valueProperty().addListener((o, a, v) -> {

@@ -35,8 +35,8 @@ class FrameComputerTest {
             inbox.poll(30, TimeUnit.SECONDS).run();
             assertEquals(1, done.size());
             assertEquals(5, done.get(0).geometry().h());
-            assertEquals("CUDA unavailable: no cuda backend is built into this installation",
-                    done.get(0).backendNote(), "auto says why it fell back");
+            assertEquals("no cuda backend is built into this installation",
+                    done.get(0).cudaUnavailable(), "auto says why it fell back");
         }
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.unfold.core.ColumnElement;
+import dev.unfold.core.BackendParts;
 import dev.unfold.core.Geometry;
 import dev.unfold.core.Layout;
 import dev.unfold.core.trace.TraceOrder;
@@ -21,7 +22,7 @@ class HighlightProperties {
         double[] x = InputSource.RAMP.fill(g);
         return new Frame(1, g, Layout.ROWS, TraceOrder.IM2COL_BY_PATCH, x, new double[g.columnSize()],
                 Traces.of(g, Layout.ROWS, TraceOrder.IM2COL_BY_PATCH), new int[g.columnSize()],
-                new boolean[g.columnSize()], "cpu", "cpu", null, 0, 1);
+                new boolean[g.columnSize()], new BackendParts("cpu", 1, null, null, null), null, 0, 1);
     }
 
     /** Hovering any padded position lights exactly the cells whose source is that position. */

@@ -186,8 +186,8 @@ class MainModelTest {
             m.setBackend(dev.unfold.core.BackendChoice.CUDA);
             h.settle();
             Frame f = m.frame();
-            assertEquals("cpu", f.backendName());
-            assertTrue(f.backendNote().startsWith("CUDA unavailable: "), f.backendNote());
+            assertEquals("cpu", f.backend().name());
+            assertEquals(m.cudaAvailabilityProperty().get().detail(), f.cudaUnavailable());
             assertNull(m.computeErrorProperty().get());
             Geometry g = f.geometry();
             assertArrayEquals(new CpuBackend(1).im2col(g, f.layout(), InputSource.RAMP.fill(g)), f.column());

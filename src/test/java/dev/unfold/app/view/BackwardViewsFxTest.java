@@ -14,6 +14,7 @@ import dev.unfold.app.model.Focus;
 import dev.unfold.app.model.Frame;
 import dev.unfold.app.model.FrameComputer;
 import dev.unfold.app.model.GradientPreset;
+import dev.unfold.app.model.Highlight;
 import dev.unfold.app.model.MainModel;
 import dev.unfold.app.model.OutputGradientPreset;
 import dev.unfold.app.model.ParamKey;
@@ -233,6 +234,23 @@ class BackwardViewsFxTest {
         assertTrue(trip.isVisible() && trip.getLayoutBounds().getHeight() >= 200, "the round trip is shown");
         Label byFour = robot.lookup("#col2im-byfour").queryAs(Label.class);
         assertTrue(byFour.getText().contains("restored / 4"), byFour.getText());
+        // pointing at a pixel in the ÷ 4 grid, whose small cells shrink their numbers, writes them in full
+        RoundTripView view = window.deck().col2im().roundTripView();
+        assertTrue(view.summary().startsWith("Plane c0:"), view.summary());
+        double[] at = fx(() -> view.centreOf(4, 3, 2));
+        robot.moveTo(screen(view.canvas(), at[0], at[1]));
+        WaitForAsyncUtils.waitForFxEvents(4);
+        Highlight hl = model.highlight();
+        assertEquals(List.of(0, 0, 3, 2), List.of(hl.n(), hl.c(), hl.y(), hl.x()));
+        int count = brute[3 * g.w() + 2];
+        double x = backward.frame().input()[3 * g.w() + 2];
+        assertEquals(count * x, backward.frame().roundTrip()[3 * g.w() + 2]);
+        assertEquals("Pixel (3, 2): x = " + CellFormat.precise(x) + " · " + count + (count == 1 ? " window" : " windows")
+                + " · col2im(im2col(x)) = " + CellFormat.precise(count * x) + " · ÷ " + count + " = "
+                + CellFormat.precise(x) + " · ÷ 4 = " + CellFormat.precise(count * x / 4), fx(view::summary));
+        robot.moveTo(robot.lookup("#heatmap").queryAs(Node.class));
+        WaitForAsyncUtils.waitForFxEvents(4);
+        assertTrue(fx(view::summary).startsWith("Plane c0:"), "the summary is back when the pointer leaves");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.unfold.app.view;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,19 @@ class NarrowWindowFxTest extends ClassroomHarness {
     @Start
     void start(Stage s) {
         begin(s, 1024, 768);
+    }
+
+    /** With the seed's example's step counter, the speed's value keeps its place at normal type. */
+    @Test
+    void theSpeedIsShownAtNormalType() throws Exception {
+        settle();
+        for (Locale locale : List.of(Locale.ENGLISH, Locale.KOREAN)) {
+            fxRun(() -> classroom.setLanguage(locale));
+            WaitForAsyncUtils.waitForFxEvents(4);
+            Labeled value = (Labeled) fx(() -> window.root().lookup("#speed-label"));
+            assertTrue(fx(value::isVisible), locale + ": the speed's value gave way");
+            assertEquals(fx(value::getText), fx(() -> ((Text) value.lookup(".text")).getText()));
+        }
     }
 
     @Test
