@@ -7,9 +7,9 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 
 /**
- * The bundled NanumGothic (SIL Open Font License, see fonts/NanumGothic-LICENSE.txt): many desktops have
- * no Hangul font, and JavaFX draws missing glyphs as boxes. Loaded only when Korean is first shown, since
- * the file is large.
+ * The bundled NanumGothic, regular and bold (SIL Open Font License, see fonts/NanumGothic-LICENSE.txt): many
+ * desktops have no Hangul font, and JavaFX draws missing glyphs as boxes and makes up no bold face. Loaded only
+ * when Korean is first shown, since the files are large.
  */
 public final class Fonts {
 
@@ -22,13 +22,20 @@ public final class Fonts {
     /** Loads the Korean font once; true when it is available. */
     public static synchronized boolean loadKorean() {
         if (!loaded) {
-            try (InputStream in = Fonts.class.getResourceAsStream("/dev/unfold/app/fonts/NanumGothic.ttf")) {
-                loaded = in != null && Font.loadFont(in, 14) != null;
-            } catch (IOException | RuntimeException e) {
-                loaded = false;
+            loaded = load("NanumGothic.ttf");
+            if (loaded) {
+                load("NanumGothicBold.ttf"); // without it bold Hangul is drawn regular, still readable
             }
         }
         return loaded;
+    }
+
+    private static boolean load(String file) {
+        try (InputStream in = Fonts.class.getResourceAsStream("/dev/unfold/app/fonts/" + file)) {
+            return in != null && Font.loadFont(in, 14) != null;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /**
@@ -41,18 +48,11 @@ public final class Fonts {
         return Font.font(hangul ? KOREAN_FAMILY : "System", weight, size);
     }
 
-    /**
-     * Draws a text on a canvas in {@link #canvas}'s font. NanumGothic has no bold face, and JavaFX makes none
-     * up, so a bold Hangul text is drawn twice, half a pixel or so apart, to stand out as the bold titles do.
-     */
+    /** Draws a text on a canvas in {@link #canvas}'s font. */
     public static void fillText(GraphicsContext g, String text, FontWeight weight, double size, double x, double y,
                                 double maxWidth) {
-        Font f = canvas(text, weight, size);
-        g.setFont(f);
+        g.setFont(canvas(text, weight, size));
         g.fillText(text, x, y, maxWidth);
-        if (weight.getWeight() >= FontWeight.BOLD.getWeight() && f.getFamily().equals(KOREAN_FAMILY)) {
-            g.fillText(text, x + size / 28, y, maxWidth);
-        }
     }
 
     static boolean hasHangul(String text) {

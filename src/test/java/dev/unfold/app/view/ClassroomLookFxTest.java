@@ -271,6 +271,15 @@ class ClassroomLookFxTest extends ClassroomHarness {
         Font title = Fonts.canvas(i18n.get("gemm.c.forward", 25, 1), FontWeight.BOLD, 15);
         assertEquals("System", title.getFamily(), "a canvas text without Hangul stays as it was");
         assertEquals("Bold", title.getStyle());
+        assertEquals("Bold", Fonts.canvas(i18n.get("params.title"), FontWeight.BOLD, 15).getStyle(),
+                "bold Hangul on a canvas is the bundled bold face");
+        String paramsTitle = i18n.get("params.title");
+        assertEquals(List.of(paramsTitle + "\tBold"), fx(() -> {
+            List<Labeled> all = new ArrayList<>();
+            labels(window.root(), all);
+            return all.stream().filter(l -> l.getText().equals(paramsTitle))
+                    .map(l -> l.getText() + "\t" + l.getFont().getStyle()).toList();
+        }), "a bold title in Korean is set bold");
 
         fxRun(() -> item("menu-lang-en").fire());
         settle();
