@@ -605,7 +605,7 @@ public final class GemmView extends CanvasPane {
         g.setTextBaseline(VPos.TOP);
         if (mVis < m) {
             Fonts.fillText(g, i18n.get("gemm.window", mStart, mStart + mVis - 1, m), FontWeight.NORMAL, 12,
-                    ax - rowHeaderW + 4, ay + mVis * cell + 4, Math.max(40, bx - ax + rowHeaderW - 12));
+                    ax - rowHeaderW + 4, ay + mVis * cell + 4, Math.max(40, right - ax + rowHeaderW));
         }
         if (kVis < k || nVis < n) {
             String cols = i18n.get("gemm.window.cols", kStart, kStart + kVis - 1, k, nStart, nStart + nVis - 1, n);
@@ -637,16 +637,21 @@ public final class GemmView extends CanvasPane {
         g.setTextBaseline(VPos.TOP);
         String key = "gemm.side." + pr.name().toLowerCase(java.util.Locale.ROOT);
         int oc = f.outChannels();
+        Object[] shape = switch (pr) {
+            case FORWARD -> new Object[] {geo.n(), oc, geo.oh(), geo.ow()};
+            case COLUMN_GRADIENT -> new Object[] {geo.n(), geo.c(), geo.h(), geo.w()};
+            case WEIGHT_GRADIENT -> new Object[] {oc, geo.c(), geo.kh(), geo.kw()};
+        };
+        // wrapped rather than narrowed: the side panel is narrow on a projector, and Korean titles are long
+        double titleH = Fonts.fillWrapped(g, i18n.get(key, shape), FontWeight.BOLD, 14, x0, y0, w) + 8;
         switch (pr) {
             case FORWARD -> {
-                Fonts.fillText(g, i18n.get(key, geo.n(), oc, geo.oh(), geo.ow()), FontWeight.BOLD, 14, x0, y0, w);
                 int[] cur = step == null ? null : new int[] {step.i() / (geo.oh() * geo.ow()), step.j(),
                         step.i() % (geo.oh() * geo.ow()) / geo.ow(), step.i() % geo.ow()};
-                planes(g, p, x0, y0 + 26, w, h - 26, geo.n(), oc, geo.oh(), geo.ow(), "n", "oc", 1,
+                planes(g, p, x0, y0 + titleH, w, h - titleH, geo.n(), oc, geo.oh(), geo.ow(), "n", "oc", 1,
                         (a, b, y, x) -> backward.productValue((a * geo.oh() + y) * geo.ow() + x, b), cur, scale[2]);
             }
             case COLUMN_GRADIENT -> {
-                Fonts.fillText(g, i18n.get(key, geo.n(), geo.c(), geo.h(), geo.w()), FontWeight.BOLD, 14, x0, y0, w);
                 double[] gx = f.gradients().input();
                 int[] cur = null;
                 if (step != null) {
@@ -657,15 +662,14 @@ public final class GemmView extends CanvasPane {
                 for (double v : gx) {
                     gxMax = Math.max(gxMax, Math.abs(v));
                 }
-                planes(g, p, x0, y0 + 26, w, h - 26, geo.n(), geo.c(), geo.h(), geo.w(), "n", "c", 0,
+                planes(g, p, x0, y0 + titleH, w, h - titleH, geo.n(), geo.c(), geo.h(), geo.w(), "n", "c", 0,
                         (a, b, y, x) -> gx[((a * geo.c() + b) * geo.h() + y) * geo.w() + x], cur, gxMax);
             }
             case WEIGHT_GRADIENT -> {
-                Fonts.fillText(g, i18n.get(key, oc, geo.c(), geo.kh(), geo.kw()), FontWeight.BOLD, 14, x0, y0, w);
                 int kk = geo.kh() * geo.kw();
                 int[] cur = step == null ? null : new int[] {step.i(), step.j() / kk, step.j() % kk / geo.kw(),
                         step.j() % geo.kw()};
-                double used = planes(g, p, x0, y0 + 26, w, h - 80, oc, geo.c(), geo.kh(), geo.kw(), "oc", "c", 2,
+                double used = planes(g, p, x0, y0 + titleH, w, h - titleH - 54, oc, geo.c(), geo.kh(), geo.kw(), "oc", "c", 2,
                         (a, b, y, x) -> backward.productValue(a, (b * geo.kh() + y) * geo.kw() + x), cur, scale[2]);
                 g.setFont(Font.font("System", FontWeight.BOLD, 13));
                 g.setFill(p.text());
@@ -675,7 +679,7 @@ public final class GemmView extends CanvasPane {
                 for (int i = 0; i < oc; i++) {
                     gb.append(i > 0 ? ", " : "").append(CellFormat.value(f.gradients().bias()[i]));
                 }
-                g.fillText(gb.append(']').toString(), x0, y0 + 26 + used + 10, w);
+                g.fillText(gb.append(']').toString(), x0, y0 + titleH + used + 10, w);
             }
         }
     }
