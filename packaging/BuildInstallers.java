@@ -99,6 +99,7 @@ public final class BuildInstallers {
                 jars.add(input.resolve("lib").resolve(p.getFileName()));
             }
         }
+        legal(lib, input.resolve("legal"));
         Path runtime = runtime(modules(jars));
 
         deleteRecursively(dest);
@@ -275,6 +276,9 @@ public final class BuildInstallers {
         args.addAll(List.of("--type", type, "--name", name, "--app-version", version,
                 "--description", options.get("description"),
                 "--app-image", image.toString(), "--dest", dest.toString()));
+        if (os.equals("linux")) {
+            args.addAll(List.of("--resource-dir", linuxResources(version).toString()));
+        }
         if (options.containsKey("verbose")) {
             args.add("--verbose");
         }
@@ -434,6 +438,12 @@ public final class BuildInstallers {
 
     /** Where the Linux packages install the app image: linux-installer.args' --install-dir/--linux-package-name. */
     private static String linuxInstallDir() throws IOException {
+        return linuxInstallerOption("--install-dir").replaceFirst("/+$", "") + "/"
+                + linuxInstallerOption("--linux-package-name");
+    }
+
+    /** The value of an option that linux-installer.args must give. */
+    private static String linuxInstallerOption(String option) throws IOException {
         List<String> tokens = new ArrayList<>();
         for (String line : Files.readAllLines(OPTIONS.resolve("linux-installer.args"))) {
             if (!line.strip().startsWith("#")) {
@@ -443,12 +453,66 @@ public final class BuildInstallers {
                 }
             }
         }
-        int dir = tokens.indexOf("--install-dir");
-        int pkg = tokens.indexOf("--linux-package-name");
-        if (dir < 0 || pkg < 0 || dir + 1 >= tokens.size() || pkg + 1 >= tokens.size()) {
-            fail(OPTIONS.resolve("linux-installer.args") + " must give --install-dir and --linux-package-name");
+        int at = tokens.indexOf(option);
+        if (at < 0 || at + 1 >= tokens.size()) {
+            fail(OPTIONS.resolve("linux-installer.args") + " must give " + option);
         }
-        return tokens.get(dir + 1).replaceFirst("/+$", "") + "/" + tokens.get(pkg + 1);
+        return tokens.get(at + 1);
+    }
+
+    /**
+     * The Linux packages' own resources (packaging/jpackage/linux-resources: the .desktop file, the .deb's control,
+     * copyright and maintainer scripts) with the install folder and version put in. jpackage's placeholders for
+     * the version differ between Java 17 and later, so the build puts it in itself.
+     */
+    private Path linuxResources(String version) throws IOException {
+        Path from = OPTIONS.resolve("linux-resources");
+        Path to = work.resolve("linux-resources");
+        deleteRecursively(to);
+        Files.createDirectories(to);
+        String installDir = linuxInstallDir();
+        String release = version + "-" + linuxInstallerOption("--linux-app-release");
+        try (Stream<Path> s = Files.list(from)) {
+            for (Path p : s.sorted().toList()) {
+                Path out = to.resolve(p.getFileName());
+                Files.writeString(out, Files.readString(p).replace("@INSTALL_DIR@", installDir)
+                        .replace("@VERSION@", release));
+                Files.setPosixFilePermissions(out, Files.getPosixFilePermissions(p));
+            }
+        }
+        return to;
+    }
+
+    /**
+     * Unfold's licence and the third-party notices (packaging/licenses, the bundled font's licence) into the
+     * image's lib/app/legal. The notices end with the jars they cover; a jar not in that list fails the build,
+     * so that a new or updated dependency cannot ship without its licence being looked at.
+     */
+    private static void legal(Path lib, Path legal) throws IOException {
+        Path notices = Path.of("packaging", "licenses", "THIRD-PARTY-NOTICES.txt");
+        List<String> listed = Files.readAllLines(notices).stream().map(String::strip).toList();
+        List<String> unlisted = new ArrayList<>();
+        try (Stream<Path> s = Files.list(lib)) {
+            for (Path p : s.sorted().toList()) {
+                String jar = p.getFileName().toString();
+                if (listed.stream().noneMatch(n -> !n.isEmpty() && (jar.equals(n + ".jar") || jar.startsWith(n + "-")
+                        && jar.substring(n.length()).matches("-(linux|win|mac)[-\\w]*\\.jar")))) {
+                    unlisted.add(jar);
+                }
+            }
+        }
+        if (!unlisted.isEmpty()) {
+            fail(notices + " does not list " + String.join(", ", unlisted) + ": add each with its licence");
+        }
+        Files.createDirectories(legal);
+        Files.copy(Path.of("LICENSE"), legal.resolve("LICENSE"));
+        try (Stream<Path> s = Files.list(Path.of("packaging", "licenses"))) {
+            for (Path p : s.sorted().toList()) {
+                Files.copy(p, legal.resolve(p.getFileName()));
+            }
+        }
+        Files.copy(Path.of("src", "main", "resources", "dev", "unfold", "app", "fonts", "NanumGothic-LICENSE.txt"),
+                legal.resolve("NanumGothic-LICENSE.txt"));
     }
 
     /**

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Release smoke test of the Linux .deb. From a clean clone, as root or not:
 #
-#     packaging/smoke-test-deb.sh [--no-build] [--keep] [--startup-runs N]
+#     packaging/smoke-test-deb.sh [--no-build] [--keep] [--startup-runs N] [--install]
 #
 # 1. Builds the .deb with the documented command (tests skipped: `mvn verify` is their place).
-# 2. Checks its control data: package name, version, the GTK 3 dependency, the menu entry and icon.
+# 2. Checks its control data: package name, version, the GTK 3 dependency, the menu entry and its icon
+#    (Unfold's own, not jpackage's), the licence texts, and maintainer scripts that parse and do not use
+#    xdg-desktop-menu (which fails, and the installation with it, where /usr/share/desktop-directories is
+#    missing).
 # 3. Checks that the packages it depends on are installed here; as root with apt-get, installs the
 #    missing ones (what `apt install ./unfold.deb` would do), otherwise names them and fails.
 # 4. Unpacks it with `dpkg -x` into a temporary root (nothing is installed system-wide) and runs the
@@ -24,19 +27,26 @@
 #    class-data sharing at all (-Xshare:off); prints the medians and the load average. Timing only: it
 #    never fails the test.
 #
+# 7. With --install, as root with apt-get: installs the .deb for real (apt-get install ./unfold_….deb, on
+#    a machine without /usr/share/desktop-directories if it has none), checks the menu entry in
+#    /usr/share/applications and `unfold info` through /usr/bin/unfold, then removes the package and checks
+#    that nothing of it is left. Without root it says it skipped this.
+#
 # --no-build tests the .deb already in target/installers; --keep leaves the temporary root in place.
 # Exit 0 when every check passes; otherwise the last line says which check failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-usage() { echo "usage: packaging/smoke-test-deb.sh [--no-build] [--keep] [--startup-runs N]" >&2; exit 2; }
+usage() { echo "usage: packaging/smoke-test-deb.sh [--no-build] [--keep] [--startup-runs N] [--install]" >&2; exit 2; }
 build=1
+install=0
 keep=0
 startup_runs=3
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-build) build=0 ;;
     --keep) keep=1 ;;
+    --install) install=1 ;;
     --startup-runs) [ $# -gt 1 ] && [[ "$2" =~ ^[0-9]+$ ]] || usage; startup_runs=$2; shift ;;
     *) usage ;;
   esac
@@ -125,6 +135,19 @@ desktop=$root/opt/unfold/lib/unfold-Unfold.desktop
 grep -qx 'Exec=/opt/unfold/bin/Unfold' "$desktop" || fail "the menu entry does not start /opt/unfold/bin/Unfold"
 icon=$(sed -n 's/^Icon=//p' "$desktop")
 [ -f "$root$icon" ] || fail "the menu entry's icon $icon is not in the package"
+cmp -s "$root$icon" assets/icons/unfold-256.png || fail "the menu entry's icon is not Unfold's (jpackage's default?)"
+grep -q '^StartupWMClass=dev.unfold.app.UnfoldApp$' "$desktop" || fail "the menu entry does not name the window's class"
+for text in LICENSE THIRD-PARTY-NOTICES.txt Apache-2.0.txt NanumGothic-LICENSE.txt; do
+  [ -s "$root/opt/unfold/lib/app/legal/$text" ] || fail "no licence text lib/app/legal/$text in the package"
+done
+scripts=$root/DEBIAN
+dpkg-deb -e "$deb" "$scripts"
+for script in postinst prerm; do
+  sh -n "$scripts/$script" || fail "the package's $script does not parse"
+  ! grep -v '^[[:space:]]*#' "$scripts/$script" | grep -q xdg-desktop-menu \
+    || fail "the package's $script calls xdg-desktop-menu"
+  ! grep -q '@[A-Z_]*@' "$scripts/$script" || fail "the package's $script has a placeholder left in it"
+done
 echo "installed size $(du -sh "$root/opt/unfold" | cut -f1), of which runtime $(du -sh "$root/opt/unfold/lib/runtime" | cut -f1)"
 archive=$root/opt/unfold/lib/app/unfold.jsa
 [ -f "$archive" ] || fail "no class-data archive /opt/unfold/lib/app/unfold.jsa in the package"
@@ -219,6 +242,24 @@ if [ "$startup_runs" -gt 0 ]; then
     printf '  %-17s median %5d ms   (%s)\n' "$mode" "$(median <<<"${times[$mode]}")" "${times[$mode]% }"
   done
   echo "  load average: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) CPUs"
+fi
+
+if [ $install = 1 ]; then
+  step "apt-get install ./$(basename "$deb"), unfold info, apt-get remove"
+  if as_root_with_apt && ! dpkg-query -W unfold >/dev/null 2>&1; then
+    apt_install "./$deb"
+    [ -f /usr/share/applications/unfold-Unfold.desktop ] || fail "installed, but no menu entry in /usr/share/applications"
+    [ "$(readlink /usr/bin/unfold)" = /opt/unfold/bin/Unfold ] || fail "installed, but /usr/bin/unfold is not the launcher"
+    env -u DISPLAY -u WAYLAND_DISPLAY HOME="$home" JAVA_TOOL_OPTIONS="-Duser.home=$home" timeout 300 unfold info \
+      | grep -q "unfold $version" || fail "'unfold info' through /usr/bin/unfold does not report version $version"
+    DEBIAN_FRONTEND=noninteractive apt-get remove -y -q unfold >/dev/null || fail "apt-get remove unfold failed"
+    for left in /opt/unfold /usr/bin/unfold /usr/share/applications/unfold-Unfold.desktop; do
+      [ ! -e "$left" ] && [ ! -L "$left" ] || fail "$left is left after apt-get remove"
+    done
+    echo "installed, ran and removed cleanly"
+  else
+    echo "skipped: needs root with apt-get, and no unfold package installed already"
+  fi
 fi
 
 printf '\nsmoke test passed in %d s\n' $((SECONDS - start))

@@ -9,6 +9,7 @@ import dev.unfold.app.model.FrameComputer;
 import dev.unfold.app.model.MainModel;
 import dev.unfold.app.model.Settings;
 import dev.unfold.app.model.SettingsStore;
+import dev.unfold.app.view.AppIcons;
 import dev.unfold.app.view.Classroom;
 import dev.unfold.app.view.ClassroomSettings;
 import dev.unfold.app.view.MainWindow;
@@ -127,6 +128,7 @@ public final class UnfoldApp extends Application {
             stage.setY(Math.max(screen.getMinY(), Math.min(b.y(), screen.getMaxY() - height)));
         }
         stage.setMaximized(b.maximized());
+        AppIcons.addTo(stage);
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.setOnHidden(e -> {

@@ -97,6 +97,7 @@ public final class HelpWindow {
             tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
             fill();
             stage = new Stage();
+            AppIcons.addTo(stage);
             stage.titleProperty().bind(i18n.text("help.title"));
             Window owner = window.root().getScene() == null ? null : window.root().getScene().getWindow();
             if (owner != null) {
