@@ -191,6 +191,10 @@ public final class GemmView extends CanvasPane {
 
     private void click(MouseEvent e) {
         Hit h = hitAt(e.getX(), e.getY());
+        int[] side = h == null ? sideElementAt(e.getX(), e.getY()) : null;
+        if (e.getButton() == MouseButton.PRIMARY && side != null) {
+            backward.seekProductElement(side[0], side[1]); // the same output as in C, reshaped
+        }
         if (e.getButton() != MouseButton.PRIMARY || h == null) {
             selected = null;
             invalidate();
@@ -688,6 +692,53 @@ public final class GemmView extends CanvasPane {
         double at(int a, int b, int y, int x);
     }
 
+    /** Where {@link #planes} last drew the side panel's planes, for pointing at them. */
+    private record SidePlanes(double x0, double y0, double s, double gap, double labelH, int rows, int cols,
+                              int ph, int pw) {
+
+        /** (plane row, plane column, y, x) under canvas point (x, y), or null. */
+        int[] at(double x, double y) {
+            int b = (int) Math.floor((x - x0) / (pw * s + gap));
+            int a = (int) Math.floor((y - y0) / (labelH + ph * s + gap));
+            if (a < 0 || a >= rows || b < 0 || b >= cols) {
+                return null;
+            }
+            double px = x - x0 - b * (pw * s + gap);
+            double py = y - y0 - a * (labelH + ph * s + gap) - labelH;
+            if (px < 0 || py < 0 || px >= pw * s || py >= ph * s) {
+                return null;
+            }
+            return new int[] {a, b, (int) (py / s), (int) (px / s)};
+        }
+    }
+
+    private SidePlanes sidePlanes;
+
+    /** Canvas centre of cell (y, x) of side plane (a, b) as last drawn. */
+    double[] sideCellCentre(int a, int b, int y, int x) {
+        SidePlanes sp = sidePlanes;
+        return new double[] {sp.x0() + b * (sp.pw() * sp.s() + sp.gap()) + (x + 0.5) * sp.s(),
+                sp.y0() + a * (sp.labelH() + sp.ph() * sp.s() + sp.gap()) + sp.labelH() + (y + 0.5) * sp.s()};
+    }
+
+    /**
+     * The product element that the side panel's cell under (x, y) shows, {i, j}, or null: y reshaped holds the
+     * forward product's outputs and gW reshaped the weight gradient's; gx is col2im's, no element of a product.
+     */
+    int[] sideElementAt(double x, double y) {
+        BackwardFrame f = backward.frame();
+        int[] at = sidePlanes == null || f == null ? null : sidePlanes.at(x, y);
+        if (at == null) {
+            return null;
+        }
+        Geometry g = f.geometry();
+        return switch (backward.product()) {
+            case FORWARD -> new int[] {(at[0] * g.oh() + at[2]) * g.ow() + at[3], at[1]};
+            case WEIGHT_GRADIENT -> new int[] {at[0], (at[1] * g.kh() + at[2]) * g.kw() + at[3]};
+            case COLUMN_GRADIENT -> null;
+        };
+    }
+
     /** A grid of small planes; returns the height used. NaN values are drawn empty. */
     private double planes(GraphicsContext g, Palette p, double x0, double y0, double w, double h, int rowsOfPlanes,
                           int colsOfPlanes, int ph, int pw, String rowName, String colName, int hue, PlaneValue v,
@@ -697,6 +748,7 @@ public final class GemmView extends CanvasPane {
         double s = Math.floor(Math.min(44, Math.min((w - (colsOfPlanes - 1) * gap) / (colsOfPlanes * pw),
                 (h - rowsOfPlanes * labelH - (rowsOfPlanes - 1) * gap) / (rowsOfPlanes * ph))));
         s = Math.max(1, s);
+        sidePlanes = new SidePlanes(x0, y0, s, gap, labelH, rowsOfPlanes, colsOfPlanes, ph, pw);
         Font font = Font.font("System", FontWeight.NORMAL, clamp(s * 0.36, 8, 15));
         double yy = y0;
         for (int a = 0; a < rowsOfPlanes; a++) {

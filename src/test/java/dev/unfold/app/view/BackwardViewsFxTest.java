@@ -328,6 +328,13 @@ class BackwardViewsFxTest {
         assertTrue(sum.getText().contains(CellFormat.precise(f.y(row, 0)) + ", the value Conv2d computed"), sum.getText());
         robot.type(KeyCode.LEFT);
         assertEquals(Product.FORWARD.partial(f, row, 0, k - 1), backward.productValue(row, 0));
+        // the same output in y reshaped to (N, OC, OH, OW): (n 0, oc 0, oy 1, ox 2) is row 1·OW + 2
+        double[] yc = fx(() -> window.deck().gemm().view().sideCellCentre(0, 0, 1, 2));
+        robot.moveTo(screen(gemm, yc[0], yc[1])).clickOn();
+        WaitForAsyncUtils.waitForFxEvents();
+        int reshaped = f.geometry().ow() + 2;
+        assertEquals((long) reshaped * k + 1, model.position());
+        assertTrue(element.getText().startsWith("y[row " + reshaped + ", oc 0]"), element.getText());
         // the backward products come from Conv2d as well
         robot.clickOn("#product-column-gradient");
         WaitForAsyncUtils.waitForFxEvents();
