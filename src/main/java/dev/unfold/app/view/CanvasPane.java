@@ -6,6 +6,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.layout.Region;
 import javafx.scene.transform.Scale;
 
@@ -122,8 +123,8 @@ abstract class CanvasPane extends Region {
         drawIfDirty();
     }
 
-    /** Places the canvas and its layers; a new size forces a redraw. */
-    protected final void sizeCanvas(double x, double y, double width, double height) {
+    /** Places the canvas and its layers; a new size forces a redraw. Returns whether the size changed. */
+    protected final boolean sizeCanvas(double x, double y, double width, double height) {
         double w = Math.max(0, Math.floor(width));
         double h = Math.max(0, Math.floor(height));
         for (Canvas c : layers) {
@@ -134,6 +135,19 @@ abstract class CanvasPane extends Region {
             this.height = h;
             layers.forEach(this::fit);
             dirty = true;
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Scrolls {@code bar} so that the span from {@code start}, {@code length} long, lies whole in the {@code room}
+     * the bar shows: a third of the way in when it has to move, so that an animation has room to go on in view.
+     */
+    static void scrollInto(ScrollBar bar, double start, double length, double room) {
+        if (start < bar.getValue() || start + length > bar.getValue() + room) {
+            double to = Math.min(start, Math.max(start + length - room, start - room / 3));
+            bar.setValue(Math.max(0, Math.min(bar.getMax(), to)));
         }
     }
 

@@ -40,6 +40,8 @@ public final class ColumnView extends CanvasPane {
     private double headerH;
     private double cellW;
     private double cellH;
+    private Font valueFont;
+    private Font currentFont;
 
     public ColumnView(MainModel model, ObjectProperty<Palette> palette) {
         this.model = model;
@@ -93,6 +95,11 @@ public final class ColumnView extends CanvasPane {
         return new double[] {headerW + k * cellW - hbar.getValue(), headerH + r * cellH - vbar.getValue(), cellW, cellH};
     }
 
+    /** The part of the canvas that shows cells, right of the row header and below the column header. */
+    javafx.geometry.Rectangle2D viewport() {
+        return new javafx.geometry.Rectangle2D(headerW, headerH, canvasWidth() - headerW, canvasHeight() - headerH);
+    }
+
     public javafx.scene.canvas.Canvas canvas() {
         return canvas;
     }
@@ -104,18 +111,18 @@ public final class ColumnView extends CanvasPane {
         if (grid == null) {
             return;
         }
-        int r = grid.displayRow(row, tap);
-        int k = grid.displayCol(row, tap);
-        double bodyH = canvasHeight() - headerH;
-        double bodyW = canvasWidth() - headerW;
-        double top = r * cellH;
-        if (top < vbar.getValue() || top + cellH > vbar.getValue() + bodyH) {
-            vbar.setValue(clamp(top - bodyH / 3, 0, vbar.getMax()));
+        scrollInto(vbar, grid.displayRow(row, tap) * cellH, cellH, canvasHeight() - headerH);
+        scrollInto(hbar, grid.displayCol(row, tap) * cellW, cellW, canvasWidth() - headerW);
+    }
+
+    /** Whether any of the current cell shows. */
+    private boolean currentShows() {
+        Move m = model.currentMove();
+        if (m == null || grid == null) {
+            return false;
         }
-        double left = k * cellW;
-        if (left < hbar.getValue() || left + cellW > hbar.getValue() + bodyW) {
-            hbar.setValue(clamp(left - bodyW / 3, 0, hbar.getMax()));
-        }
+        double[] b = cellBounds(m.row(), m.tap());
+        return viewport().intersects(b[0], b[1], b[2], b[3]);
     }
 
     private void follow(Move m) {
@@ -196,12 +203,15 @@ public final class ColumnView extends CanvasPane {
         double w = getWidth();
         double h = getHeight();
         double sb = 14;
-        sizeCanvas(0, 0, w - sb, h - sb);
+        // a view made shorter (a caption wrapping to a second line, a window resized) must not hide the cell it
+        // follows, unless it had been scrolled away from it
+        boolean follows = currentShows();
+        boolean resized = sizeCanvas(0, 0, w - sb, h - sb);
         vbar.resizeRelocate(w - sb, 0, sb, h - sb);
         hbar.resizeRelocate(0, h - sb, w - sb, sb);
         if (gridFrame != null) {
             measure();
-            if (revealAfterLayout) {
+            if (revealAfterLayout || resized && follows) {
                 revealAfterLayout = false;
                 follow(model.currentMove());
             }
@@ -234,16 +244,13 @@ public final class ColumnView extends CanvasPane {
         int k0 = (int) Math.floor(vx / cellW);
         int k1 = Math.min(grid.cols() - 1, (int) Math.floor((vx + w - headerW) / cellW));
         double font = labelFont(cellH);
-        Font valueFont = Font.font("System", FontWeight.NORMAL, clamp(cellH * 0.5, 8, 18));
-        boolean text = cellH >= 14;
+        valueFont = Font.font("System", FontWeight.NORMAL, clamp(cellH * 0.5, 8, 18));
+        currentFont = Font.font("System", FontWeight.BOLD, valueFont.getSize());
         boolean lines = cellH >= 5;
         int curRow = move == null ? -1 : move.row();
         int curTap = move == null ? -1 : move.tap();
         TraceOrder order = f.order();
 
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.CENTER);
-        g.setFont(valueFont);
         for (int r = r0; r <= r1; r++) {
             double y = headerH + r * cellH - vy;
             for (int k = k0; k <= k1; k++) {
@@ -264,12 +271,9 @@ public final class ColumnView extends CanvasPane {
                 }
                 g.setFill(pad && cellH >= 10 ? Paint2D.hatch(p) : fill);
                 g.fillRect(x, y, cellW, cellH);
-                Font fits = written && text
-                        ? Paint2D.fit(valueFont, CellFormat.value(f.column()[flat]), cellW - 2) : null;
-                if (fits != null) {
-                    g.setFont(fits);
-                    g.setFill(pad ? p.mutedText() : p.textOn(fill));
-                    g.fillText(CellFormat.value(f.column()[flat]), x + cellW / 2, y + cellH / 2);
+                if (written) {
+                    text(f.column()[flat], valueFont).draw(g, pad ? p.mutedText() : p.textOn(fill), x + cellW / 2,
+                            y + cellH / 2);
                 }
                 boolean inGroup = move != null && inGroup(order, geo, row, tap, curRow, curTap, kk);
                 if (inGroup && !(row == curRow && tap == curTap)) {
@@ -316,20 +320,29 @@ public final class ColumnView extends CanvasPane {
             g.fillRect(x, y, cellW, cellH);
             g.setFill(p.currentOutline());
             Paint2D.outline(g, x, y, cellW, cellH, Math.max(2, Math.min(3, cellH / 6)));
-            String shown = CellFormat.value(f.column()[grid.flat(r, k)]);
-            Font fits = text ? Paint2D.fit(Font.font("System", FontWeight.BOLD, valueFont.getSize()), shown, cellW - 2)
-                    : null;
-            if (fits != null) {
-                g.setFill(Color.web("#111418"));
-                g.setFont(fits);
-                g.fillText(shown, x + cellW / 2, y + cellH / 2);
-            }
+            text(f.column()[grid.flat(r, k)], currentFont).draw(g, Color.web("#111418"), x + cellW / 2, y + cellH / 2);
         }
         drawHeaders(g, p, w, h, r0, r1, k0, k1, vx, vy, font, move);
         if (model.problemProperty().get() != null) {
             g.setFill(p.background().deriveColor(0, 1, 1, 0.65));
             g.fillRect(0, 0, w, h);
         }
+    }
+
+    private CellText text(double v, Font font) {
+        return cellH >= 14 ? CellText.of(v, font, cellW) : CellText.NONE;
+    }
+
+    /** What matrix cell (row, tap) shows as last drawn: nothing before it is written, bold where it is current. */
+    CellText textAt(int row, int tap) {
+        Frame f = model.frame();
+        int flat = grid.flat(grid.displayRow(row, tap), grid.displayCol(row, tap));
+        if (f.stepOfCell()[row * f.geometry().patchSize() + tap] >= model.position()) {
+            return CellText.NONE;
+        }
+        Move m = model.currentMove();
+        boolean current = m != null && m.row() == row && m.tap() == tap;
+        return text(f.column()[flat], current ? currentFont : valueFont);
     }
 
     private void drawHeaders(GraphicsContext g, Palette p, double w, double h, int r0, int r1, int k0, int k1,

@@ -58,6 +58,8 @@ public final class GemmView extends CanvasPane {
 
     // layout of the last draw
     private double cell;
+    private Font valueFont;
+    private Font currentFont;
     private double ax;
     private double ay;
     private double bx;
@@ -370,26 +372,26 @@ public final class GemmView extends CanvasPane {
         double maxA = scale[0];
         double maxB = scale[1];
         double maxC = scale[2];
-        Font value = Font.font("System", FontWeight.NORMAL, clamp(cell * 0.36, 8, 18));
-        Font bold = Font.font("System", FontWeight.BOLD, value.getSize());
+        valueFont = Font.font("System", FontWeight.NORMAL, clamp(cell * 0.36, 8, 18));
+        currentFont = Font.font("System", FontWeight.BOLD, valueFont.getSize());
         // A (m × k), B (k × n), C (m × n), b (1 × n)
         for (int r = 0; r < mVis; r++) {
             for (int c = 0; c < kVis; c++) {
                 int i = mStart + r;
                 int t = kStart + c;
-                cellAt(g, p, ax + c * cell, ay + r * cell, pr.a(f, i, t), 0, maxA, value);
+                cellAt(g, p, ax + c * cell, ay + r * cell, pr.a(f, i, t), 0, maxA);
             }
         }
         for (int r = 0; r < kVis; r++) {
             for (int c = 0; c < nVis; c++) {
                 int t = kStart + r;
                 int j = nStart + c;
-                cellAt(g, p, bx + c * cell, by + r * cell, pr.b(f, t, j), 2, maxB, value);
+                cellAt(g, p, bx + c * cell, by + r * cell, pr.b(f, t, j), 2, maxB);
             }
         }
         if (bias) {
             for (int c = 0; c < nVis; c++) {
-                cellAt(g, p, bx + c * cell, biasY, f.bias()[nStart + c], 3, scale[3], value);
+                cellAt(g, p, bx + c * cell, biasY, f.bias()[nStart + c], 3, scale[3]);
             }
         }
         for (int r = 0; r < mVis; r++) {
@@ -399,7 +401,7 @@ public final class GemmView extends CanvasPane {
                     g.setFill(p.empty());
                     g.fillRect(bx + c * cell, ay + r * cell, cell, cell);
                 } else {
-                    cellAt(g, p, bx + c * cell, ay + r * cell, v, 1, maxC, value);
+                    cellAt(g, p, bx + c * cell, ay + r * cell, v, 1, maxC);
                 }
             }
         }
@@ -423,13 +425,13 @@ public final class GemmView extends CanvasPane {
                 Paint2D.outline(g, bx + cj * cell, by, cell, kVis * cell, lw);
             }
             if (ct >= 0 && ct < kVis && ri >= 0 && ri < mVis) {
-                current(g, p, ax + ct * cell, ay + ri * cell, pr.a(f, step.i(), step.t()), bold, lw);
+                current(g, p, ax + ct * cell, ay + ri * cell, pr.a(f, step.i(), step.t()), lw);
             }
             if (ct >= 0 && ct < kVis && cj >= 0 && cj < nVis) {
-                current(g, p, bx + cj * cell, by + ct * cell, pr.b(f, step.t(), step.j()), bold, lw);
+                current(g, p, bx + cj * cell, by + ct * cell, pr.b(f, step.t(), step.j()), lw);
             }
             if (ri >= 0 && ri < mVis && cj >= 0 && cj < nVis) {
-                current(g, p, bx + cj * cell, ay + ri * cell, backward.productValue(step.i(), step.j()), bold, lw);
+                current(g, p, bx + cj * cell, ay + ri * cell, backward.productValue(step.i(), step.j()), lw);
             }
         }
         Hit hv = hover.get();
@@ -495,35 +497,43 @@ public final class GemmView extends CanvasPane {
         return s;
     }
 
-    private void cellAt(GraphicsContext g, Palette p, double x, double y, double v, int hue, double max, Font font) {
+    private void cellAt(GraphicsContext g, Palette p, double x, double y, double v, int hue, double max) {
         Color fill = Paint2D.valueFill(p, hue, v, max);
         g.setFill(fill);
         g.fillRect(x, y, cell, cell);
-        String s = CellFormat.compact(v);
-        Font fits = cell >= 18 ? Paint2D.fit(font, s, cell - 2) : null;
-        if (fits != null) {
-            g.setFont(fits);
-            g.setTextAlign(TextAlignment.CENTER);
-            g.setTextBaseline(VPos.CENTER);
-            g.setFill(p.textOn(fill));
-            g.fillText(s, x + cell / 2, y + cell / 2);
-        }
+        text(v, valueFont).draw(g, p.textOn(fill), x + cell / 2, y + cell / 2);
     }
 
-    private void current(GraphicsContext g, Palette p, double x, double y, double v, Font font, double lw) {
+    private void current(GraphicsContext g, Palette p, double x, double y, double v, double lw) {
         g.setFill(p.current());
         g.fillRect(x, y, cell, cell);
         g.setFill(p.currentOutline());
         Paint2D.outline(g, x, y, cell, cell, lw);
-        String s = CellFormat.compact(v);
-        Font fits = cell >= 18 ? Paint2D.fit(font, s, cell - 2) : null;
-        if (fits != null) {
-            g.setFont(fits);
-            g.setTextAlign(TextAlignment.CENTER);
-            g.setTextBaseline(VPos.CENTER);
-            g.setFill(Color.web("#111418"));
-            g.fillText(s, x + cell / 2, y + cell / 2);
-        }
+        text(v, currentFont).draw(g, Color.web("#111418"), x + cell / 2, y + cell / 2);
+    }
+
+    private CellText text(double v, Font font) {
+        return cell >= 18 ? CellText.of(v, font, cell) : CellText.NONE;
+    }
+
+    /** What cell (r, c) of {@code role}'s matrix shows as last drawn, bold where the current step reads it. */
+    CellText textAt(Role role, int r, int c) {
+        BackwardFrame f = backward.frame();
+        Product pr = backward.product();
+        Product.Step s = backward.productStep();
+        double v = switch (role) {
+            case A -> pr.a(f, r, c);
+            case B -> pr.b(f, r, c);
+            case C -> backward.productValue(r, c);
+            case BIAS -> f.bias()[c];
+        };
+        boolean current = s != null && switch (role) {
+            case A -> r == s.i() && c == s.t();
+            case B -> r == s.t() && c == s.j();
+            case C -> r == s.i() && c == s.j();
+            case BIAS -> false;
+        };
+        return Double.isNaN(v) ? CellText.NONE : text(v, current ? currentFont : valueFont);
     }
 
     private void gridLines(GraphicsContext g, Palette p, double x0, double y0, int rows, int cols) {
@@ -790,14 +800,9 @@ public final class GemmView extends CanvasPane {
                         Color fill = Double.isNaN(val) ? p.empty() : Paint2D.valueFill(p, hue, val, max);
                         g.setFill(isCur ? p.current() : fill);
                         g.fillRect(cx, cy, s, s);
-                        String t = Double.isNaN(val) ? "" : CellFormat.compact(val);
-                        Font fits = s >= 18 && !t.isEmpty() ? Paint2D.fit(font, t, s - 2) : null;
-                        if (fits != null) {
-                            g.setFont(fits);
-                            g.setTextAlign(TextAlignment.CENTER);
-                            g.setTextBaseline(VPos.CENTER);
-                            g.setFill(isCur ? Color.web("#111418") : p.textOn(fill));
-                            g.fillText(t, cx + s / 2, cy + s / 2);
+                        if (s >= 18 && !Double.isNaN(val)) {
+                            CellText.of(val, font, s).draw(g, isCur ? Color.web("#111418") : p.textOn(fill),
+                                    cx + s / 2, cy + s / 2);
                         }
                     }
                 }

@@ -46,6 +46,8 @@ public final class GradColumnView extends CanvasPane {
     private double headerH;
     private double cellW;
     private double cellH;
+    private Font valueFont;
+    private Font currentFont;
     private double valueMax;
     private Move groupMove;
     private int[] groupCells = new int[0]; // sorted matrix cells gathered with the current move
@@ -121,18 +123,18 @@ public final class GradColumnView extends CanvasPane {
         if (m == null || !ensureGrid()) {
             return;
         }
-        int r = grid.displayRow(m.row(), m.tap());
-        int k = grid.displayCol(m.row(), m.tap());
-        double bodyH = canvas.getHeight() - headerH;
-        double bodyW = canvas.getWidth() - headerW;
-        double top = r * cellH;
-        if (top < vbar.getValue() || top + cellH > vbar.getValue() + bodyH) {
-            vbar.setValue(clamp(top - bodyH / 3, 0, vbar.getMax()));
+        scrollInto(vbar, grid.displayRow(m.row(), m.tap()) * cellH, cellH, canvasHeight() - headerH);
+        scrollInto(hbar, grid.displayCol(m.row(), m.tap()) * cellW, cellW, canvasWidth() - headerW);
+    }
+
+    /** Whether any of the current cell shows. */
+    private boolean currentShows() {
+        Move m = backward.col2imMove();
+        if (m == null || grid == null) {
+            return false;
         }
-        double left = k * cellW;
-        if (left < hbar.getValue() || left + cellW > hbar.getValue() + bodyW) {
-            hbar.setValue(clamp(left - bodyW / 3, 0, hbar.getMax()));
-        }
+        double[] b = cellBounds(m.row(), m.tap());
+        return b[0] + b[2] > headerW && b[0] < canvasWidth() && b[1] + b[3] > headerH && b[1] < canvasHeight();
     }
 
     private void scroll(ScrollEvent e) {
@@ -170,8 +172,8 @@ public final class GradColumnView extends CanvasPane {
     }
 
     private void measure() {
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
+        double w = canvasWidth();
+        double h = canvasHeight();
         double zoom = model.cellSizeProperty().get();
         double roomH = (h - zoom * 1.2) / grid.rows();
         double roomW = (w - 12 * zoom * 0.31 - 16) / grid.cols();
@@ -201,11 +203,16 @@ public final class GradColumnView extends CanvasPane {
         double w = getWidth();
         double h = getHeight();
         double sb = 14;
-        sizeCanvas(0, 0, w - sb, h - sb);
+        // as in the im2col view: made shorter, the view keeps the cell it follows in sight
+        boolean follows = currentShows();
+        boolean resized = sizeCanvas(0, 0, w - sb, h - sb);
         vbar.resizeRelocate(w - sb, 0, sb, h - sb);
         hbar.resizeRelocate(0, h - sb, w - sb, sb);
         if (gridFrame != null) {
             measure();
+            if (resized && follows) {
+                follow();
+            }
         }
         invalidate();
         drawIfDirty();
@@ -269,11 +276,8 @@ public final class GradColumnView extends CanvasPane {
         int r1 = Math.min(grid.rows() - 1, (int) Math.floor((vy + h - headerH) / cellH));
         int k0 = (int) Math.floor(vx / cellW);
         int k1 = Math.min(grid.cols() - 1, (int) Math.floor((vx + w - headerW) / cellW));
-        Font valueFont = Font.font("System", FontWeight.NORMAL, clamp(cellH * 0.5, 8, 18));
-        boolean text = cellH >= 14;
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.CENTER);
-        g.setFont(valueFont);
+        valueFont = Font.font("System", FontWeight.NORMAL, clamp(cellH * 0.5, 8, 18));
+        currentFont = Font.font("System", FontWeight.BOLD, valueFont.getSize());
         double lw = Math.max(1, Math.min(2.5, cellH / 6));
         for (int r = r0; r <= r1; r++) {
             double y = headerH + r * cellH - vy;
@@ -293,12 +297,8 @@ public final class GradColumnView extends CanvasPane {
                 }
                 g.setFill(never && cellH >= 10 ? Paint2D.hatch(p) : never ? p.padding() : fill);
                 g.fillRect(x, y, cellW, cellH);
-                Font fits = text ? Paint2D.fit(valueFont, CellFormat.value(v), cellW - 2) : null;
-                if (fits != null) {
-                    g.setFont(fits);
-                    g.setFill(spent || never ? p.mutedText() : p.textOn(fill));
-                    g.fillText(CellFormat.value(v), x + cellW / 2, y + cellH / 2);
-                }
+                text(v, valueFont).draw(g, spent || never ? p.mutedText() : p.textOn(fill), x + cellW / 2,
+                        y + cellH / 2);
                 if (move != null && Arrays.binarySearch(groupCells, cell) >= 0) {
                     g.setFill(p.window());
                     Paint2D.outline(g, x + 1, y + 1, cellW - 2, cellH - 2, lw);
@@ -341,17 +341,26 @@ public final class GradColumnView extends CanvasPane {
             g.fillRect(x, y, cellW, cellH);
             g.setFill(p.currentOutline());
             Paint2D.outline(g, x, y, cellW, cellH, Math.max(2, Math.min(3, cellH / 6)));
-            if (text) {
-                g.setFill(Color.web("#111418"));
-                g.setFont(Font.font("System", FontWeight.BOLD, valueFont.getSize()));
-                g.fillText(CellFormat.value(f.gradColumn()[grid.flat(r, k)]), x + cellW / 2, y + cellH / 2);
-            }
+            text(f.gradColumn()[grid.flat(r, k)], currentFont).draw(g, Color.web("#111418"), x + cellW / 2,
+                    y + cellH / 2);
         }
         drawHeaders(g, p, w, h, r0, r1, k0, k1, vx, vy, move);
         if (model.problemProperty().get() != null) {
             g.setFill(p.background().deriveColor(0, 1, 1, 0.65));
             g.fillRect(0, 0, w, h);
         }
+    }
+
+    private CellText text(double v, Font font) {
+        return cellH >= 14 ? CellText.of(v, font, cellW) : CellText.NONE;
+    }
+
+    /** What matrix cell (row, tap) shows as last drawn, bold where it is current. */
+    CellText textAt(int row, int tap) {
+        Move m = backward.col2imMove();
+        boolean current = m != null && m.row() == row && m.tap() == tap;
+        double v = backward.frame().gradColumn()[grid.flat(grid.displayRow(row, tap), grid.displayCol(row, tap))];
+        return text(v, current ? currentFont : valueFont);
     }
 
     private void drawHeaders(GraphicsContext g, Palette p, double w, double h, int r0, int r1, int k0, int k1,

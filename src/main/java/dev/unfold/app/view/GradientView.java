@@ -44,6 +44,7 @@ public final class GradientView extends CanvasPane {
     private int maxCount;
     private Font bigFont;
     private Font smallFont;
+    private Font moveFont;
     /** The move, its window and the focus: redrawn every frame over the cells, which change only where moves land. */
     private final javafx.scene.canvas.Canvas overlay = addLayer(); // sized before each draw, like the cells' canvas
     private Object drawnKey;
@@ -111,7 +112,19 @@ public final class GradientView extends CanvasPane {
         }
         Col2imReplay r = backward.col2imState();
         int plane = n * g.c() + c;
-        return r.count(plane, y, x) == 0 ? "" : CellFormat.value(r.sum(plane, y, x));
+        return r.count(plane, y, x) == 0 ? "" : CellFormat.compact(r.sum(plane, y, x));
+    }
+
+    /** {@link #cellText} in the font it is drawn in as last drawn, bold and smaller where it is the current pixel. */
+    CellText textAt(int n, int c, int y, int x) {
+        Move m = backward.col2imMove();
+        ColumnElement e = m == null ? null : ColumnElement.of(backward.frame().geometry(), m.row(), m.tap());
+        boolean current = e != null && e.n() == n && e.c() == c && e.iy() == y && e.ix() == x;
+        return text(n, c, y, x, current ? moveFont : bigFont);
+    }
+
+    private CellText text(int n, int c, int y, int x, Font font) {
+        return cell >= 20 ? CellText.of(cellText(n, c, y, x), font, cell) : CellText.NONE;
     }
 
     /**
@@ -189,6 +202,7 @@ public final class GradientView extends CanvasPane {
         }
         bigFont = Font.font("System", FontWeight.BOLD, clamp(cell * (cell >= 46 ? 0.34 : 0.42), 8, 26));
         smallFont = Font.font("System", FontWeight.NORMAL, clamp(cell * 0.2, 9, 15));
+        moveFont = Font.font("System", FontWeight.BOLD, clamp(cell * 0.36, 8, 26));
     }
 
     private void drawPlane(GraphicsContext g, Palette p, BackwardFrame f, Col2imReplay r, boolean heat, int n, int c) {
@@ -250,23 +264,14 @@ public final class GradientView extends CanvasPane {
         }
         g.fillRect(cx, cy, cell, cell);
         boolean counts = cell >= 46;
-        if (cell >= 20) {
-            String s = heat ? (pad ? "" : Integer.toString(f.windowCount(y, x))) : k == 0 ? "" : CellFormat.value(v);
-            Font fits = s.isEmpty() ? null : Paint2D.fit(bigFont, s, cell - 2);
-            if (fits != null) {
-                g.setFont(fits);
-                g.setTextAlign(TextAlignment.CENTER);
-                g.setTextBaseline(VPos.CENTER);
-                g.setFill(pad ? p.mutedText() : p.textOn(fill));
-                g.fillText(s, cx + cell / 2, cy + cell / 2 + (counts && !heat ? cell * 0.06 : 0));
-            }
-            if (counts && !heat && !pad) { // contributions so far / windows covering the pixel
-                g.setFont(smallFont);
-                g.setTextAlign(TextAlignment.RIGHT);
-                g.setTextBaseline(VPos.TOP);
-                g.setFill(p.textOn(fill).deriveColor(0, 1, 1, 0.75));
-                g.fillText(k + "/" + f.windowCount(y, x), cx + cell - 4, cy + 3);
-            }
+        text(n, c, y, x, bigFont).draw(g, pad ? p.mutedText() : p.textOn(fill), cx + cell / 2,
+                cy + cell / 2 + (counts && !heat ? cell * 0.06 : 0));
+        if (counts && !heat && !pad) { // contributions so far / windows covering the pixel
+            g.setFont(smallFont);
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.setTextBaseline(VPos.TOP);
+            g.setFill(p.textOn(fill).deriveColor(0, 1, 1, 0.75));
+            g.fillText(k + "/" + f.windowCount(y, x), cx + cell - 4, cy + 3);
         }
         if (cell >= 5) {
             g.setFill(p.grid());
@@ -318,17 +323,7 @@ public final class GradientView extends CanvasPane {
         g.fillRect(cx, cy, cell, cell);
         g.setFill(p.currentOutline());
         Paint2D.outline(g, cx, cy, cell, cell, lw);
-        if (cell >= 20) {
-            g.setFill(Color.web("#111418"));
-            String s = cellText(e.n(), e.c(), e.iy(), e.ix());
-            Font fits = Paint2D.fit(Font.font("System", FontWeight.BOLD, clamp(cell * 0.36, 8, 26)), s, cell - 2);
-            if (fits != null) { // not spilling into the neighbours
-                g.setFont(fits);
-                g.setTextAlign(TextAlignment.CENTER);
-                g.setTextBaseline(VPos.CENTER);
-                g.fillText(s, cx + cell / 2, cy + cell / 2);
-            }
-        }
+        text(e.n(), e.c(), e.iy(), e.ix(), moveFont).draw(g, Color.web("#111418"), cx + cell / 2, cy + cell / 2);
     }
 
     private void drawFocus(GraphicsContext g, Palette p, Geometry geo, Highlight hl) {

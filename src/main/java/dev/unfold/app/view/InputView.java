@@ -42,6 +42,8 @@ public final class InputView extends CanvasPane {
     private double top;
     private double stackW;
     private int front;
+    private Font valueFont;
+    private Font currentFont;
 
     public InputView(MainModel model, ObjectProperty<Palette> palette) {
         this.model = model;
@@ -262,6 +264,8 @@ public final class InputView extends CanvasPane {
             off = planes == 1 ? 0 : clamp(cell * 0.9, 10, 26);
         }
         cell = Math.max(1, Math.floor(cell * 2) / 2);
+        valueFont = Font.font("System", FontWeight.NORMAL, clamp(cell * 0.42, 8, 20));
+        currentFont = Font.font("System", FontWeight.BOLD, valueFont.getSize());
         stackW = cols * cell + (planes - 1) * off;
         double usedW = geo.n() * stackW + (geo.n() - 1) * GAP;
         double usedH = rows * cell + (planes - 1) * off;
@@ -303,11 +307,6 @@ public final class InputView extends CanvasPane {
                                 int rows, int cols) {
         Geometry geo = f.geometry();
         double max = f.inputMax();
-        boolean text = cell >= 20;
-        Font font = Font.font("System", FontWeight.NORMAL, clamp(cell * 0.42, 8, 20));
-        g.setFont(font);
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.CENTER);
         for (int yy = 0; yy < rows; yy++) {
             int y = yy - geo.ph();
             for (int xx = 0; xx < cols; xx++) {
@@ -319,16 +318,8 @@ public final class InputView extends CanvasPane {
                 Color fill = pad ? p.padding() : Paint2D.valueFill(p, c, v, max);
                 g.setFill(pad && cell >= 10 ? Paint2D.hatch(p) : fill);
                 g.fillRect(cx, cy, cell, cell);
-                if (text) {
-                    // a picture's values ("0.774") are longer than whole numbers: smaller type, down to 8 px
-                    String shown = CellFormat.value(v);
-                    double size = Math.min(font.getSize(), (cell - 2) / (shown.length() * 0.6));
-                    if (size >= 8) {
-                        g.setFont(size == font.getSize() ? font : Font.font("System", FontWeight.NORMAL, size));
-                        g.setFill(pad ? p.mutedText() : p.textOn(fill));
-                        g.fillText(shown, cx + cell / 2, cy + cell / 2);
-                    }
-                }
+                // a picture's values ("0.774") are longer than whole numbers: smaller type, down to 8 px
+                text(v, valueFont).draw(g, pad ? p.mutedText() : p.textOn(fill), cx + cell / 2, cy + cell / 2);
             }
         }
         if (cell >= 5) {
@@ -398,13 +389,21 @@ public final class InputView extends CanvasPane {
         g.fillRect(cx, cy, cell, cell);
         g.setFill(p.currentOutline());
         Paint2D.outline(g, cx, cy, cell, cell, lw);
-        if (cell >= 20) {
-            g.setFill(Color.web("#111418"));
-            g.setFont(Font.font("System", FontWeight.BOLD, clamp(cell * 0.42, 8, 20)));
-            g.setTextAlign(TextAlignment.CENTER);
-            g.setTextBaseline(VPos.CENTER);
-            g.fillText(CellFormat.value(f.inputValue(e.n(), e.c(), e.iy(), e.ix())), cx + cell / 2, cy + cell / 2);
-        }
+        text(f.inputValue(e.n(), e.c(), e.iy(), e.ix()), currentFont).draw(g, Color.web("#111418"), cx + cell / 2,
+                cy + cell / 2);
+    }
+
+    private CellText text(double v, Font font) {
+        return cell >= 20 ? CellText.of(v, font, cell) : CellText.NONE;
+    }
+
+    /** What cell (n, y, x) of the front plane shows as last drawn, padding included, bold where it is current. */
+    CellText textAt(int n, int y, int x) {
+        Frame f = model.frame();
+        Move m = model.currentMove();
+        ColumnElement e = m == null ? null : ColumnElement.of(f.geometry(), m.row(), m.tap());
+        boolean current = e != null && e.n() == n && e.c() == front && e.iy() == y && e.ix() == x;
+        return text(f.inputValue(n, front, y, x), current ? currentFont : valueFont);
     }
 
     private void drawFocus(GraphicsContext g, Palette p, Geometry geo, Highlight hl, double x0, double y0) {

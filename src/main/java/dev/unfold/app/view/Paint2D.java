@@ -1,5 +1,6 @@
 package dev.unfold.app.view;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javafx.scene.canvas.GraphicsContext;
@@ -21,6 +22,10 @@ final class Paint2D {
     private static final int LEVELS = 64;
     private static final Map<Palette, Color[][]> FILLS = new ConcurrentHashMap<>();
     private static final Map<Palette, ImagePattern> HATCH = new ConcurrentHashMap<>();
+    private static final Map<Font, double[]> ADVANCES = new ConcurrentHashMap<>();
+    // made once per size: a frame fits hundreds of cells from a few dozen sizes, and Font.font looks the family up
+    private static final Map<Sized, Font> SIZED = new ConcurrentHashMap<>();
+    private static final double MIN_TEXT = 8;
 
     private Paint2D() {
     }
@@ -66,25 +71,54 @@ final class Paint2D {
 
     /**
      * The font in which {@code text} fits {@code room} pixels: {@code font} itself, or the same family and weight
-     * smaller, down to 8 px; null when even that is too wide. A value such as 0.111 then shows in a cell that
-     * would not hold it at the grid's size, instead of leaving the cell blank.
+     * smaller, in half-pixel steps so that neighbours share a size, down to 8 px; null when even that is too wide.
+     * A value such as 0.111 then shows in a cell that would not hold it at the grid's size, instead of leaving the
+     * cell blank. Widths are measured, not estimated: digits are 0.55 em wide in one system font and 0.64 in
+     * another, and an estimate that is right for one spills out of the cell in the other.
      */
     static Font fit(Font font, String text, double room) {
-        boolean bold = font.getStyle().toLowerCase(java.util.Locale.ROOT).contains("bold");
-        // digits are about 0.6 em wide, bold ones wider, a point or comma half that: an estimate that errs wide
-        // keeps neighbours apart
-        double ems = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            ems += ch == '.' || ch == ',' ? 0.33 : bold ? 0.66 : 0.6;
-        }
-        if (ems * font.getSize() <= room) {
+        double wide = width(font, text);
+        if (wide <= room) {
             return font;
         }
-        double size = Math.floor(room / ems * 2) / 2; // half-pixel steps, so that neighbours share a size
-        if (size < 8) {
-            return null;
+        boolean bold = font.getStyle().toLowerCase(java.util.Locale.ROOT).contains("bold");
+        // the width follows the size only roughly where hinting rounds small advances: start from the proportion
+        // and step down until it fits
+        double size = Math.max(MIN_TEXT, Math.floor(font.getSize() * room / wide * 2) / 2);
+        for (; size >= MIN_TEXT; size -= 0.5) {
+            Font smaller = SIZED.computeIfAbsent(new Sized(font.getFamily(), bold, size),
+                    k -> Font.font(k.family(), k.bold() ? FontWeight.BOLD : FontWeight.NORMAL, k.size()));
+            if (width(smaller, text) <= room) {
+                return smaller;
+            }
         }
-        return Font.font(font.getFamily(), bold ? FontWeight.BOLD : FontWeight.NORMAL, size);
+        return null;
+    }
+
+    private record Sized(String family, boolean bold, double size) {
+    }
+
+    /**
+     * The width of {@code text} in {@code font}: the sum of its characters' advances, each measured once per font,
+     * since a grid redraws hundreds of numbers a frame and they are written with a dozen characters.
+     */
+    static double width(Font font, String text) {
+        double[] advances = ADVANCES.computeIfAbsent(font, f -> {
+            double[] a = new double[128];
+            Arrays.fill(a, Double.NaN);
+            return a;
+        });
+        double wide = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch >= advances.length) {
+                return HeaderLabels.width(text, font);
+            }
+            if (Double.isNaN(advances[ch])) {
+                advances[ch] = HeaderLabels.width(String.valueOf(ch), font);
+            }
+            wide += advances[ch];
+        }
+        return wide;
     }
 }

@@ -195,15 +195,10 @@ public final class RoundTripView extends CanvasPane {
                     if (none && panel == 3) {
                         lost++;
                     }
-                    String s = none ? "?" : CellFormat.compact(v);
                     // smaller type rather than a blank cell: the ÷ 4 panel's point is its non-integer values
-                    Font fits = cell >= 12 ? Paint2D.fit(valueFont, s, cell - 2) : null;
-                    if (fits != null) {
-                        g.setFont(fits);
-                        g.setTextAlign(TextAlignment.CENTER);
-                        g.setTextBaseline(VPos.CENTER);
-                        g.setFill(wrong ? p.link() : none ? p.mutedText() : p.textOn(fill));
-                        g.fillText(s, cx + cell / 2, cy + cell / 2);
+                    if (cell >= 12) {
+                        CellText.of(none ? "?" : CellFormat.compact(v), valueFont, cell).draw(g,
+                                wrong ? p.link() : none ? p.mutedText() : p.textOn(fill), cx + cell / 2, cy + cell / 2);
                     }
                 }
             }

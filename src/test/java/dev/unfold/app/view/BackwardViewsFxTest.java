@@ -134,7 +134,7 @@ class BackwardViewsFxTest {
     private static List<String> texts(double[] values) {
         List<String> out = new ArrayList<>();
         for (double v : values) {
-            out.add(CellFormat.value(v));
+            out.add(CellFormat.compact(v));
         }
         return out;
     }

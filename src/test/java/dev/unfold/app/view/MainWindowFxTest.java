@@ -153,12 +153,13 @@ class MainWindowFxTest {
         WritableImage img = fx(() -> window.columnView().canvas().snapshot(null, null));
         Geometry g = f.geometry();
         Move last = model.currentMove();
+        javafx.geometry.Rectangle2D viewport = fx(window.columnView()::viewport);
         int kk = g.kh() * g.kw();
         for (int row = 0; row < g.patchCount(); row++) {
             for (int tap = 0; tap < g.patchSize(); tap++) {
                 double[] b = fx(window.columnView()::cellBounds, row, tap);
-                if (b[1] + b[3] > img.getHeight()) {
-                    continue; // below the fold
+                if (b[1] < viewport.getMinY() || b[1] + b[3] > img.getHeight()) {
+                    continue; // scrolled under the header, or below the fold
                 }
                 Color expected = row == last.row() && tap == last.tap() ? Palette.LIGHT.current()
                         : f.padding(row, tap) ? Palette.LIGHT.padding()

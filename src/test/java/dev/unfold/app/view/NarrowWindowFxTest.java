@@ -45,6 +45,31 @@ class NarrowWindowFxTest extends ClassroomHarness {
         }
     }
 
+    /**
+     * Opened at the last step, the column matrix shows the cell just written whole, although the caption above it
+     * wraps to a second line once the window has its size, making the view shorter than when it first followed.
+     */
+    @Test
+    void atTheLastStepTheCurrentCellIsWhollyInView() throws Exception {
+        settle();
+        fxRun(() -> model.seek(model.lengthProperty().get()));
+        WaitForAsyncUtils.waitForFxEvents(4);
+        fxRun(() -> {
+            ColumnView view = window.columnView();
+            dev.unfold.core.trace.Move m = model.currentMove();
+            double[] b = view.cellBounds(m.row(), m.tap());
+            javafx.geometry.Rectangle2D viewport = view.viewport();
+            String where = "cell " + java.util.Arrays.toString(b) + " in " + viewport;
+            assertTrue(b[0] >= viewport.getMinX() - 0.5 && b[0] + b[2] <= viewport.getMaxX() + 0.5, where);
+            assertTrue(b[1] >= viewport.getMinY() - 0.5 && b[1] + b[3] <= viewport.getMaxY() + 0.5, where);
+            // and nothing else covers that part of the canvas
+            Bounds cell = view.canvas().localToScene(new javafx.geometry.BoundingBox(b[0], b[1], b[2], b[3]));
+            Region transport = (Region) window.root().lookup(".transport-bar");
+            double top = transport.localToScene(transport.getLayoutBounds()).getMinY();
+            assertTrue(cell.getMaxY() <= top + 0.5, where + " runs under the transport bar at " + top);
+        });
+    }
+
     @Test
     void parametersTransportStatusAndFormulaFitInEveryThemeLanguageAndTypeSize() throws Exception {
         settle();
