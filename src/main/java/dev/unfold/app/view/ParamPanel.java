@@ -8,10 +8,16 @@ import dev.unfold.app.model.ParamProblem;
 import dev.unfold.app.model.Params;
 import java.util.EnumMap;
 import java.util.Map;
+import javafx.geometry.HPos;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
@@ -36,6 +42,8 @@ public final class ParamPanel extends VBox {
     private final Label problemText = new Label();
     private final Hyperlink fix = new Hyperlink();
     private boolean updating;
+    /** Set when a problem is shown: the next layout scrolls the panel to it. */
+    private boolean reveal;
 
     public ParamPanel(MainModel model, I18n i18n) {
         super(10);
@@ -57,13 +65,16 @@ public final class ParamPanel extends VBox {
         problemText.getStyleClass().add("problem-text");
         problemText.setId("problem-text");
         fix.setId("problem-fix");
+        fix.setWrapText(true); // "Fix: PH = 2, PW = 2" is wider than a narrow panel in large type
         fix.setOnAction(e -> model.fixProblem());
         Controls.tip(fix, i18n, "problem.fix.tip");
         Label title = new Label();
         title.textProperty().bind(i18n.text("problem.title"));
         title.getStyleClass().add("problem-title");
         title.setWrapText(true);
-        problemBox.getChildren().addAll(title, problemText, fix);
+        // the fix straight under the title: the box sits below every slider, and the way out should be the
+        // first thing in sight when the panel scrolls to it
+        problemBox.getChildren().addAll(title, fix, problemText);
         getChildren().add(problemBox);
 
         model.paramsProperty().addListener((o, a, b) -> sync());
@@ -164,6 +175,51 @@ public final class ParamPanel extends VBox {
         fix.setText(fixText);
         fix.setVisible(fixText != null);
         fix.setManaged(fixText != null);
+        reveal = true;
+        requestLayout();
+    }
+
+    /**
+     * Scrolls the panel, once it has been laid out with the problem in it, as little as brings the problem into
+     * sight: all of it where the viewport has the room, else its title and fix. A teacher who typed a kernel too
+     * large at the top of the panel should not have to look for the explanation below the fold.
+     */
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        ScrollPane scroll = scrollPane();
+        if (!reveal || scroll == null || !problemBox.isVisible() || dragging()) {
+            return;
+        }
+        reveal = false;
+        double viewport = scroll.getViewportBounds().getHeight();
+        double room = getHeight() - viewport;
+        if (room <= 0) {
+            return;
+        }
+        double top = problemBox.getBoundsInParent().getMinY();
+        double bottom = problemBox.getBoundsInParent().getMaxY();
+        if (bottom - top > viewport) {
+            Node last = fix.isManaged() ? fix : problemBox.getChildren().get(0);
+            bottom = top + last.getBoundsInParent().getMaxY();
+        }
+        double shown = scroll.getVvalue() * room;
+        double to = Math.max(Math.min(shown, top), bottom - viewport);
+        scroll.setVvalue(Math.min(1, Math.max(0, to / room)));
+    }
+
+    /** A slider being dragged: the panel scrolled under it would carry it away from the pointer. */
+    private boolean dragging() {
+        return rows.values().stream().anyMatch(r -> r.slider.isValueChanging());
+    }
+
+    private ScrollPane scrollPane() {
+        for (Parent p = getParent(); p != null; p = p.getParent()) {
+            if (p instanceof ScrollPane s) {
+                return s;
+            }
+        }
+        return null;
     }
 
     /** One parameter: its symbol, a slider and a spinner for typing, kept in step with the model. */
@@ -184,7 +240,7 @@ public final class ParamPanel extends VBox {
         };
         final Slider slider;
         final Spinner<Integer> spinner;
-        final HBox box;
+        final RowBox box;
 
         Row(ParamKey key, Pair pair) {
             this.key = key;
@@ -197,10 +253,11 @@ public final class ParamPanel extends VBox {
             slider.setMajorTickUnit(1);
             slider.setMinorTickCount(0);
             slider.setSnapToTicks(true);
-            HBox.setHgrow(slider, Priority.ALWAYS);
-            // the skin asks for three thumbs of track, more than a narrow panel has with high contrast's
-            // larger thumb or presentation mode's type; the name and the spinner stay whole, a short track still drags
-            slider.setMinWidth(28);
+            slider.valueChangingProperty().addListener((o, was, now) -> {
+                if (!now && reveal) {
+                    ParamPanel.this.requestLayout();
+                }
+            });
             slider.valueProperty().addListener((o, a, v) -> {
                 if (!updating) {
                     int i = (int) Math.round(v.doubleValue());
@@ -232,8 +289,7 @@ public final class ParamPanel extends VBox {
             String lower = key.name().toLowerCase(java.util.Locale.ROOT);
             Controls.tip(slider, i18n, "param." + key.name() + ".tip", key.min(), key.max());
             Controls.tip(spinner, i18n, "param.type.tip", key.min(), key.max());
-            box = new HBox(8, name, slider, spinner);
-            box.setAlignment(Pos.CENTER_LEFT);
+            box = new RowBox(name, slider, spinner);
             box.setId("row-" + lower);
         }
 
@@ -253,6 +309,95 @@ public final class ParamPanel extends VBox {
                 // not a number: keep the value
             }
             spinner.getEditor().setText(Integer.toString(model.params().get(key)));
+        }
+    }
+
+    /**
+     * A parameter's name, slider and spinner on one line where that leaves the slider a track worth dragging;
+     * where it does not (a projector at 1024 × 768, presentation mode's type) the slider takes a line of its own
+     * under the name and the spinner, as wide as the panel, rather than shrinking to its thumb.
+     */
+    private static final class RowBox extends Region {
+        private static final double GAP = 8;
+        /** The narrowest slider kept beside its name: a track of about 100 pixels, 1.6 to each of H's 64 steps. */
+        private static final double SLIDER_BESIDE = 120;
+        private final Region name;
+        private final Region slider;
+        private final Region spinner;
+
+        RowBox(Region name, Region slider, Region spinner) {
+            this.name = name;
+            this.slider = slider;
+            this.spinner = spinner;
+            getChildren().addAll(name, slider, spinner);
+        }
+
+        /** Whether the slider goes beside the name and spinner, in this width (-1: the preferred). */
+        private boolean oneLine(double width) {
+            return width < 0 || sliderBeside(width) >= SLIDER_BESIDE;
+        }
+
+        private double sliderBeside(double width) {
+            return width - snappedLeftInset() - snappedRightInset() - name.prefWidth(-1) - spinner.prefWidth(-1)
+                    - 2 * GAP;
+        }
+
+        private double lineHeight() {
+            return Math.max(name.prefHeight(-1), spinner.prefHeight(-1));
+        }
+
+        @Override
+        public Orientation getContentBias() {
+            return Orientation.HORIZONTAL;
+        }
+
+        @Override
+        protected double computeMinWidth(double height) {
+            return snappedLeftInset() + snappedRightInset() + name.minWidth(-1) + GAP + spinner.minWidth(-1);
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            return snappedLeftInset() + snappedRightInset() + name.prefWidth(-1) + GAP + SLIDER_BESIDE + GAP
+                    + spinner.prefWidth(-1);
+        }
+
+        @Override
+        protected double computeMinHeight(double width) {
+            return computePrefHeight(width);
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            double lines = oneLine(width) ? Math.max(lineHeight(), slider.prefHeight(-1))
+                    : lineHeight() + slider.prefHeight(-1);
+            return snappedTopInset() + snappedBottomInset() + lines;
+        }
+
+        @Override
+        protected void layoutChildren() {
+            double x = snappedLeftInset();
+            double y = snappedTopInset();
+            double w = getWidth() - x - snappedRightInset();
+            double nameWidth = name.prefWidth(-1);
+            double spinnerWidth = spinner.prefWidth(-1);
+            double sliderHeight = slider.prefHeight(-1);
+            if (oneLine(getWidth())) {
+                double h = getHeight() - y - snappedBottomInset();
+                place(name, x, y, nameWidth, h);
+                place(slider, x + nameWidth + GAP, y, w - nameWidth - spinnerWidth - 2 * GAP, h);
+                place(spinner, x + w - spinnerWidth, y, spinnerWidth, h);
+            } else {
+                double line = lineHeight();
+                place(name, x, y, nameWidth, line);
+                place(spinner, x + w - spinnerWidth, y, spinnerWidth, line);
+                place(slider, x, y + line, w, sliderHeight);
+            }
+        }
+
+        /** Full width of its area, its own height centred in it. */
+        private void place(Region child, double x, double y, double w, double h) {
+            layoutInArea(child, x, y, w, h, 0, Insets.EMPTY, true, false, HPos.LEFT, VPos.CENTER);
         }
     }
 }

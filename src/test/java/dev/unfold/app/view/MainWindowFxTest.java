@@ -326,9 +326,9 @@ class MainWindowFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         Label banner = robot.lookup("#problem-banner").queryAs(Label.class);
         assertTrue(banner.isVisible());
-        assertTrue(banner.getText().contains("larger than the padded input height 6"), banner.getText());
+        assertTrue(banner.getText().contains("larger than the padded input 6 × 6"), banner.getText());
         Label text = robot.lookup("#problem-text").queryAs(Label.class);
-        assertTrue(text.isVisible() && text.getText().contains("window width is 9"), text.getText());
+        assertTrue(text.isVisible() && text.getText().contains("window is 9 × 9"), text.getText());
         assertTrue(robot.lookup("#play").queryButton().isDisabled());
         keepForReview("invalid-window.png");
         robot.clickOn("#problem-fix");

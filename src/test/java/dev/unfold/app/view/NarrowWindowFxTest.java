@@ -3,19 +3,23 @@ package dev.unfold.app.view;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.unfold.app.model.ParamKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Bounds;
+import javafx.scene.input.KeyCode;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -26,6 +30,9 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class NarrowWindowFxTest extends ClassroomHarness {
+
+    /** The shortest track worth dragging: about a step every 1.6 pixels on H's 1 to 64. */
+    private static final double MIN_TRACK = 100;
 
     @Start
     void start(Stage s) {
@@ -97,6 +104,12 @@ class NarrowWindowFxTest extends ClassroomHarness {
                     }
                 });
                 WaitForAsyncUtils.waitForFxEvents(4);
+                // the captions relabel when the frame's texts are rebuilt, which a busy machine may not have done yet
+                boolean korean = locale.equals(Locale.KOREAN);
+                WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> fx(() -> korean
+                        == ((Labeled) window.root().lookup("#caption-column")).getText().chars()
+                        .anyMatch(ch -> ch >= 0xAC00 && ch <= 0xD7A3)));
+                WaitForAsyncUtils.waitForFxEvents(4);
                 String where = theme + " " + locale + (large ? " large type" : "") + ": ";
                 fxRun(() -> {
                     BorderPane root = (BorderPane) window.root();
@@ -138,5 +151,87 @@ class NarrowWindowFxTest extends ClassroomHarness {
         }
         assertEquals(List.of(), problems);
         stillResponsive();
+    }
+
+    /** Every parameter's slider keeps a track a teacher can drag, inside the panel, at both type sizes. */
+    @Test
+    void everyParameterSliderKeepsATrack() throws Exception {
+        settle();
+        fxRun(() -> {
+            for (dev.unfold.app.model.Pair p : dev.unfold.app.model.Pair.values()) {
+                model.setLinked(p, false); // every slider shown
+            }
+        });
+        List<String> problems = new ArrayList<>();
+        for (boolean large : new boolean[] {false, true}) {
+            for (AppTheme theme : AppTheme.values()) {
+                large(large);
+                fxRun(() -> classroom.setTheme(theme));
+                WaitForAsyncUtils.waitForFxEvents(4);
+                String where = theme + (large ? " large type" : "") + ": ";
+                fxRun(() -> {
+                    ScrollPane left = (ScrollPane) ((BorderPane) window.root()).getLeft();
+                    Bounds viewport = left.lookup(".viewport").localToScene(
+                            left.lookup(".viewport").getLayoutBounds());
+                    for (ParamKey key : ParamKey.values()) {
+                        Slider slider = window.params().slider(key);
+                        Region track = (Region) slider.lookup(".track");
+                        Bounds b = track.localToScene(track.getLayoutBounds());
+                        if (b.getWidth() < MIN_TRACK) {
+                            problems.add(where + key + "'s track is " + b.getWidth() + " wide");
+                        }
+                        if (b.getMinX() < viewport.getMinX() - 0.5 || b.getMaxX() > viewport.getMaxX() + 0.5) {
+                            problems.add(where + key + "'s track runs from " + b.getMinX() + " to " + b.getMaxX()
+                                    + ", past the panel's " + viewport.getMinX() + " to " + viewport.getMaxX());
+                        }
+                    }
+                });
+            }
+        }
+        large(false);
+        assertEquals(List.of(), problems);
+    }
+
+    /** A kernel typed too large for the input: the fix is in sight without scrolling, and said once. */
+    @Test
+    void theFixForAnInvalidKernelIsInSight(FxRobot robot) throws Exception {
+        for (boolean large : new boolean[] {false, true}) {
+            settle();
+            large(large);
+            WaitForAsyncUtils.waitForFxEvents(4);
+            robot.doubleClickOn("#spinner-KH .text-field");
+            robot.push(KeyCode.CONTROL, KeyCode.A).write("7").push(KeyCode.ENTER);
+            WaitForAsyncUtils.waitForFxEvents(4);
+            String where = large ? "large type: " : "";
+            assertEquals(7, (int) fx(() -> model.params().kh()), where + "the kernel was not typed");
+            fxRun(() -> {
+                ScrollPane left = (ScrollPane) ((BorderPane) window.root()).getLeft();
+                Node viewport = left.lookup(".viewport");
+                Bounds v = viewport.localToScene(viewport.getLayoutBounds());
+                Node fix = window.root().lookup("#problem-fix");
+                Bounds b = fix.localToScene(fix.getLayoutBounds());
+                assertTrue(fix.isVisible() && v.contains(b), where + "the fix at " + b + " is outside " + v);
+                Labeled link = (Labeled) fix;
+                assertEquals(link.getText(), ((Text) fix.lookup(".text")).getText(), where + "the fix is cut");
+                String text = ((Labeled) window.root().lookup("#problem-text")).getText();
+                assertEquals(1, text.split("\n").length, where + "two axes with the same numbers: " + text);
+            });
+            robot.clickOn("#problem-fix");
+            settle();
+            assertEquals(null, fx(model::problem));
+            fxRun(() -> model.setParams(dev.unfold.app.model.Params.SEED));
+        }
+        large(false);
+        stillResponsive();
+    }
+
+    /** Presentation mode's large type, in this window rather than full screen. */
+    private void large(boolean on) {
+        fxRun(() -> {
+            window.root().getStyleClass().remove("presentation");
+            if (on) {
+                window.root().getStyleClass().add("presentation");
+            }
+        });
     }
 }
