@@ -40,6 +40,8 @@ public final class GradientView extends CanvasPane {
     private double top;
     private double planeW;
     private double planeH;
+    private int gridCols = 1;
+    private int planesC = 1;
     private double resultMax;
     private int maxCount;
     private Font bigFont;
@@ -79,24 +81,36 @@ public final class GradientView extends CanvasPane {
             return null;
         }
         Geometry g = f.geometry();
-        int c = (int) Math.floor((x - left) / (planeW + GAP));
-        int n = (int) Math.floor((y - top) / (planeH + GAP));
-        if (n < 0 || n >= g.n() || c < 0 || c >= g.c()) {
+        int col = (int) Math.floor((x - left) / (planeW + GAP));
+        int row = (int) Math.floor((y - top) / (planeH + GAP));
+        int plane = row * gridCols + col;
+        if (row < 0 || col < 0 || col >= gridCols || plane >= g.n() * g.c()) {
             return null;
         }
-        double px = x - left - c * (planeW + GAP);
-        double py = y - top - n * (planeH + GAP);
+        int n = plane / g.c();
+        int c = plane % g.c();
+        double px = x - left - col * (planeW + GAP);
+        double py = y - top - row * (planeH + GAP);
         if (px < 0 || py < 0 || px >= planeW || py >= planeH) {
             return null;
         }
         return new Focus.Input(n, c, (int) Math.floor(py / cell) - g.ph(), (int) Math.floor(px / cell) - g.pw());
     }
 
+    /** Left edge of plane (n, c): planes fill the grid row by row, n·C + c in reading order. */
+    private double planeX(int n, int c) {
+        return left + (n * planesC + c) % gridCols * (planeW + GAP);
+    }
+
+    private double planeY(int n, int c) {
+        return top + (n * planesC + c) / gridCols * (planeH + GAP);
+    }
+
     /** Canvas centre of input position (n, c, y, x) as last drawn. */
     public double[] centreOf(int n, int c, int y, int x) {
         Geometry g = backward.frame().geometry();
-        return new double[] {left + c * (planeW + GAP) + (x + g.pw() + 0.5) * cell,
-                top + n * (planeH + GAP) + (y + g.ph() + 0.5) * cell};
+        return new double[] {planeX(n, c) + (x + g.pw() + 0.5) * cell,
+                planeY(n, c) + (y + g.ph() + 0.5) * cell};
     }
 
     /**
@@ -185,13 +199,26 @@ public final class GradientView extends CanvasPane {
         int rows = geo.h() + 2 * geo.ph();
         int cols = geo.w() + 2 * geo.pw();
         double margin = 30;
-        cell = Math.min(MAX_CELL, Math.min((w - 2 * margin - (geo.c() - 1) * GAP) / (geo.c() * cols),
-                (h - 2 * margin - (geo.n() - 1) * GAP) / (geo.n() * rows)));
-        cell = Math.max(1, Math.floor(cell * 2) / 2);
+        // the N·C planes in the grid of columns that gives the largest cells: three RGB planes side by side in a
+        // wide pane, stacked in a tall one, rather than always one row per image
+        int planes = geo.n() * geo.c();
+        cell = 0;
+        for (int across = 1; across <= planes; across++) {
+            int down = (planes + across - 1) / across;
+            double fits = Math.min((w - 2 * margin - (across - 1) * GAP) / (across * cols),
+                    (h - 2 * margin - (down - 1) * GAP) / (down * rows));
+            if (fits > cell + 1e-9) {
+                cell = fits;
+                gridCols = across;
+            }
+        }
+        planesC = geo.c();
+        cell = Math.max(1, Math.floor(Math.min(MAX_CELL, cell) * 2) / 2);
         planeW = cols * cell;
         planeH = rows * cell;
-        left = Math.max(margin, (w - geo.c() * planeW - (geo.c() - 1) * GAP) / 2);
-        top = Math.max(margin, (h - geo.n() * planeH - (geo.n() - 1) * GAP) / 2);
+        int gridRows = (planes + gridCols - 1) / gridCols;
+        left = Math.max(margin, (w - gridCols * planeW - (gridCols - 1) * GAP) / 2);
+        top = Math.max(margin, (h - gridRows * planeH - (gridRows - 1) * GAP) / 2);
         resultMax = 1e-12;
         for (double v : f.col2im()) {
             resultMax = Math.max(resultMax, Math.abs(v));
@@ -209,8 +236,8 @@ public final class GradientView extends CanvasPane {
         Geometry geo = f.geometry();
         int rows = geo.h() + 2 * geo.ph();
         int cols = geo.w() + 2 * geo.pw();
-        double x0 = left + c * (planeW + GAP);
-        double y0 = top + n * (planeH + GAP);
+        double x0 = planeX(n, c);
+        double y0 = planeY(n, c);
         for (int yy = 0; yy < rows; yy++) {
             for (int xx = 0; xx < cols; xx++) {
                 drawCell(g, p, f, r, heat, n, c, yy - geo.ph(), xx - geo.pw());
@@ -246,8 +273,8 @@ public final class GradientView extends CanvasPane {
                           int n, int c, int y, int x) {
         Geometry geo = f.geometry();
         int plane = n * geo.c() + c;
-        double x0 = left + c * (planeW + GAP);
-        double y0 = top + n * (planeH + GAP);
+        double x0 = planeX(n, c);
+        double y0 = planeY(n, c);
         double cx = x0 + (x + geo.pw()) * cell;
         double cy = y0 + (y + geo.ph()) * cell;
         boolean pad = y < 0 || y >= geo.h() || x < 0 || x >= geo.w();
@@ -290,15 +317,15 @@ public final class GradientView extends CanvasPane {
     private void drawMove(GraphicsContext g, Palette p, BackwardFrame f, Move m) {
         Geometry geo = f.geometry();
         ColumnElement e = ColumnElement.of(geo, m.row(), m.tap());
-        double x0 = left + e.c() * (planeW + GAP);
-        double y0 = top + e.n() * (planeH + GAP);
+        double x0 = planeX(e.n(), e.c());
+        double y0 = planeY(e.n(), e.c());
         double lw = Math.max(2, Math.min(4, cell / 7));
         if (f.order() == TraceOrder.COL2IM_BY_TAP && cell >= 12) { // img[:, :, j:j_lim:SH, i:i_lim:SW] += one slab
             g.setFill(p.current());
             for (int n = 0; n < geo.n(); n++) {
                 for (int c = 0; c < geo.c(); c++) {
-                    double px = left + c * (planeW + GAP);
-                    double py = top + n * (planeH + GAP);
+                    double px = planeX(n, c);
+                    double py = planeY(n, c);
                     for (int oy = 0; oy < geo.oh(); oy++) {
                         for (int ox = 0; ox < geo.ow(); ox++) {
                             Paint2D.outline(g, px + (ox * geo.sw() + e.kx() * geo.dw()) * cell,
@@ -327,8 +354,8 @@ public final class GradientView extends CanvasPane {
     }
 
     private void drawFocus(GraphicsContext g, Palette p, Geometry geo, Highlight hl) {
-        double cx = left + hl.c() * (planeW + GAP) + (hl.x() + geo.pw()) * cell;
-        double cy = top + hl.n() * (planeH + GAP) + (hl.y() + geo.ph()) * cell;
+        double cx = planeX(hl.n(), hl.c()) + (hl.x() + geo.pw()) * cell;
+        double cy = planeY(hl.n(), hl.c()) + (hl.y() + geo.ph()) * cell;
         g.setFill(p.link());
         Paint2D.outline(g, cx, cy, cell, cell, Math.max(2.5, Math.min(5, cell / 6)));
         String badge = "×" + hl.count();

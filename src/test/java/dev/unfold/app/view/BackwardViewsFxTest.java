@@ -206,6 +206,36 @@ class BackwardViewsFxTest {
         }
     }
 
+    /** Planes laid out in a grid of their own choosing: pointing at any cell of any plane finds that cell. */
+    @Test
+    void everyPlaneOfTheGradientIsFoundWhereItIsDrawn(FxRobot robot) throws Exception {
+        settle();
+        fxRun(() -> model.setParams(new Params(2, 3, 5, 4, 3, 3, 1, 1, 1, 1, 1, 1)));
+        robot.clickOn("#view-switch-col2im");
+        settle();
+        GradientView v = window.deck().col2im().gradientView();
+        Geometry g = backward.frame().geometry();
+        List<String> wrong = fx(() -> {
+            List<String> out = new ArrayList<>();
+            java.util.Set<String> centres = new java.util.HashSet<>();
+            for (int n = 0; n < g.n(); n++) {
+                for (int c = 0; c < g.c(); c++) {
+                    for (int y = -g.ph(); y < g.h() + g.ph(); y++) {
+                        for (int x = -g.pw(); x < g.w() + g.pw(); x++) {
+                            double[] at = v.centreOf(n, c, y, x);
+                            Focus.Input found = v.focusAt(at[0], at[1]);
+                            if (!new Focus.Input(n, c, y, x).equals(found) || !centres.add(at[0] + "," + at[1])) {
+                                out.add(n + "," + c + "," + y + "," + x + " -> " + found);
+                            }
+                        }
+                    }
+                }
+            }
+            return out;
+        });
+        assertEquals(List.of(), wrong);
+    }
+
     @Test
     void theHeatMapShowsTheWindowCounts(FxRobot robot) throws Exception {
         settle();
