@@ -43,6 +43,8 @@ public final class AnimationFrames implements FrameSource {
         Platform.runLater(() -> {
             try {
                 model.seek(positions[index]);
+                // where the pointer happens to rest is not part of the animation; a pinned highlight, chosen, is
+                model.clearHover();
                 picture.complete(snapshot.picture());
             } catch (Throwable t) {
                 picture.completeExceptionally(t);

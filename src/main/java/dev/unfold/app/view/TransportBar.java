@@ -42,7 +42,7 @@ public final class TransportBar extends HBox {
 
         Button back = new Button();
         back.setId("step-back");
-        back.setGraphic(Controls.icon(Material2MZ.SKIP_PREVIOUS));
+        back.setGraphic(Controls.icon(Material2MZ.NAVIGATE_BEFORE));
         back.setOnAction(e -> model.stepBack());
         Controls.tip(back, i18n, "transport.back.tip");
 
@@ -57,7 +57,7 @@ public final class TransportBar extends HBox {
 
         Button forward = new Button();
         forward.setId("step-forward");
-        forward.setGraphic(Controls.icon(Material2MZ.SKIP_NEXT));
+        forward.setGraphic(Controls.icon(Material2MZ.NAVIGATE_NEXT));
         forward.setOnAction(e -> model.stepForward());
         Controls.tip(forward, i18n, "transport.forward.tip");
 

@@ -146,6 +146,26 @@ class ClassroomExportFxTest extends ClassroomHarness {
     }
 
     @Test
+    void wherePointerRestsIsNotPartOfTheAnimationButAPinnedHighlightIs() throws Exception {
+        small();
+        fxRun(() -> classroom.exporter().gif(dir.resolve("plain.gif")));
+        exportDone();
+        fxRun(() -> model.hover(new dev.unfold.app.model.Focus.Input(0, 0, 1, 1)));
+        fxRun(() -> classroom.exporter().gif(dir.resolve("hovered.gif")));
+        exportDone();
+        List<BufferedImage> plain = gifFrames(dir.resolve("plain.gif"));
+        List<BufferedImage> hovered = gifFrames(dir.resolve("hovered.gif"));
+        assertEquals(plain.size(), hovered.size());
+        for (int i = 0; i < plain.size(); i++) {
+            assertTrue(same(plain.get(i), hovered.get(i)), "frame " + i + " shows the pointer's highlight");
+        }
+        fxRun(() -> model.togglePin(new dev.unfold.app.model.Focus.Input(0, 0, 1, 1)));
+        fxRun(() -> classroom.exporter().gif(dir.resolve("pinned.gif")));
+        exportDone();
+        assertFalse(same(plain.get(0), gifFrames(dir.resolve("pinned.gif")).get(0)), "a pinned highlight is kept");
+    }
+
+    @Test
     void anAnimationAskedForWhileTheNextResultIsComputedWaitsForIt() throws Exception {
         small();
         Path out = dir.resolve("mixed.gif");
