@@ -73,7 +73,6 @@ public final class Col2imPane extends VBox {
         // the round trip spans the whole width: five grids side by side need it
         roundTripView.visibleProperty().bind(backward.roundTripProperty());
         roundTripView.managedProperty().bind(backward.roundTripProperty());
-        roundTripView.setMinHeight(230);
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(bar, split, roundTripView);
     }

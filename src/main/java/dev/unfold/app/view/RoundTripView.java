@@ -25,6 +25,9 @@ import javafx.scene.text.TextAlignment;
 public final class RoundTripView extends CanvasPane {
 
     private static final double GAP = 34;
+    /** Room for the line above the grids and their titles. */
+    private static final double TITLE_H = 46;
+    private static final double MARGIN = 18;
 
     private final MainModel model;
     private final BackwardModel backward;
@@ -42,7 +45,11 @@ public final class RoundTripView extends CanvasPane {
         this.i18n = i18n;
         this.palette = palette;
         getStyleClass().add("round-trip-view");
-        backward.frameProperty().addListener(o -> invalidate());
+        setMinHeight(USE_COMPUTED_SIZE); // a canvas pane may otherwise shrink to nothing
+        backward.frameProperty().addListener(o -> {
+            requestLayout(); // another geometry, another height
+            invalidate();
+        });
         model.highlightProperty().addListener(o -> invalidate());
         i18n.localeProperty().addListener(o -> invalidate());
         palette.addListener(o -> invalidate());
@@ -97,7 +104,24 @@ public final class RoundTripView extends CanvasPane {
 
     @Override
     protected double computePrefHeight(double width) {
-        return 250;
+        BackwardFrame f = backward.frame();
+        if (f == null || width <= 0) {
+            return 250;
+        }
+        // the five grids are as wide as the strip allows; height beyond theirs would be taken from the views above
+        Geometry g = f.geometry();
+        double cell = Math.floor(Math.min(48, (width - 2 * MARGIN - 4 * GAP) / (5.0 * g.w())));
+        return Math.min(250, TITLE_H + MARGIN + g.h() * Math.max(8, cell));
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return computePrefHeight(width); // smaller, its grids would shrink below what the width gives them
+    }
+
+    @Override
+    public javafx.geometry.Orientation getContentBias() {
+        return javafx.geometry.Orientation.HORIZONTAL;
     }
 
     /** The plane shown: the one the pointer is on, else the first. */
@@ -120,8 +144,8 @@ public final class RoundTripView extends CanvasPane {
         Geometry geo = f.geometry();
         int plane = plane(geo);
         int base = plane * geo.h() * geo.w();
-        double titleH = 46;
-        double margin = 18;
+        double titleH = TITLE_H;
+        double margin = MARGIN;
         cell = Math.min(48, Math.min((w - 2 * margin - 4 * GAP) / (5.0 * geo.w()),
                 (h - titleH - margin) / geo.h()));
         cell = Math.max(1, Math.floor(cell));
