@@ -246,7 +246,7 @@ fi
 
 if [ $install = 1 ]; then
   step "apt-get install ./$(basename "$deb"), unfold info, apt-get remove"
-  if as_root_with_apt && ! dpkg-query -W unfold >/dev/null 2>&1; then
+  if as_root_with_apt && ! dpkg-query -W -f='${Status}' unfold 2>/dev/null | grep -q ' installed$'; then
     apt_install "./$deb"
     [ -f /usr/share/applications/unfold-Unfold.desktop ] || fail "installed, but no menu entry in /usr/share/applications"
     [ "$(readlink /usr/bin/unfold)" = /opt/unfold/bin/Unfold ] || fail "installed, but /usr/bin/unfold is not the launcher"
