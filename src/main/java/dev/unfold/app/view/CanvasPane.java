@@ -54,6 +54,19 @@ abstract class CanvasPane extends Region {
         return layer;
     }
 
+    /**
+     * How much larger than usual a label drawn beside the grid is set: as much as presentation mode enlarges the
+     * window's type (21 px against 15), so that axis numbers and plane names grow with everything else.
+     */
+    protected final double typeScale() {
+        for (javafx.scene.Parent p = getParent(); p != null; p = p.getParent()) {
+            if (p.getStyleClass().contains("presentation")) {
+                return 21.0 / 15;
+            }
+        }
+        return 1;
+    }
+
     /** Asks for a redraw in the next pulse. */
     protected final void invalidate() {
         if (!dirty) {

@@ -253,7 +253,7 @@ public final class GradientView extends CanvasPane {
             }
         }
         drawBorder(g, p, geo, c, x0, y0);
-        g.setFont(Font.font("System", FontWeight.BOLD, 13));
+        g.setFont(Font.font("System", FontWeight.BOLD, 13 * typeScale()));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.BOTTOM);
         g.setFill(p.channel(c));

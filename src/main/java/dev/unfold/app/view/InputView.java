@@ -297,7 +297,7 @@ public final class InputView extends CanvasPane {
         g.fillRect(x, y, pw, ph);
         g.setFill(hue);
         Paint2D.outline(g, x, y, pw, ph, 2);
-        g.setFont(Font.font("System", FontWeight.BOLD, clamp(off * 0.7, 9, 15)));
+        g.setFont(Font.font("System", FontWeight.BOLD, clamp(off * 0.7, 9, 15 * typeScale())));
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.TOP);
         g.fillText("c" + c, x + pw - 4, y + 1);
@@ -429,7 +429,7 @@ public final class InputView extends CanvasPane {
     }
 
     private void drawPlaneLabel(GraphicsContext g, Palette p, Geometry geo, int n, int c, double x0, double y0) {
-        double fs = 13;
+        double fs = 13 * typeScale();
         g.setFont(Font.font("System", FontWeight.BOLD, fs));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.BOTTOM);
@@ -437,7 +437,7 @@ public final class InputView extends CanvasPane {
         String label = (geo.n() > 1 ? "n" + n + " · " : "") + "c" + c;
         g.fillText(label, x0, top - 4 > 0 && geo.c() > 1 ? top - 4 : y0 - 4);
         if (cell >= 14) {
-            g.setFont(Font.font("System", FontWeight.NORMAL, clamp(cell * 0.32, 9, 13)));
+            g.setFont(Font.font("System", FontWeight.NORMAL, clamp(cell * 0.32, 9, 13 * typeScale())));
             g.setFill(p.mutedText());
             g.setTextAlign(TextAlignment.RIGHT);
             g.setTextBaseline(VPos.CENTER);
