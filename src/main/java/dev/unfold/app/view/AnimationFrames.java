@@ -23,14 +23,27 @@ public final class AnimationFrames implements FrameSource {
     private final ViewSnapshot snapshot;
     private final long[] positions;
     private final long restore;
+    private final Node view;
 
     /** Pauses the model and starts drawing {@code view} at {@code scale}; {@code positions} are model positions. */
     public AnimationFrames(MainModel model, Node view, int scale, long[] positions) {
         this.model = model;
         this.positions = positions.clone();
         this.restore = model.position();
+        this.view = view;
         model.pause();
         this.snapshot = ViewSnapshot.of(view, scale);
+    }
+
+    private static void clearPointers(Node n) {
+        if (n instanceof CanvasPane pane) {
+            pane.clearPointer();
+        }
+        if (n instanceof javafx.scene.Parent p) {
+            for (Node child : p.getChildrenUnmodifiable()) {
+                clearPointers(child);
+            }
+        }
     }
 
     public int count() {
@@ -45,6 +58,7 @@ public final class AnimationFrames implements FrameSource {
                 model.seek(positions[index]);
                 // where the pointer happens to rest is not part of the animation; a pinned highlight, chosen, is
                 model.clearHover();
+                clearPointers(view);
                 picture.complete(snapshot.picture());
             } catch (Throwable t) {
                 picture.completeExceptionally(t);

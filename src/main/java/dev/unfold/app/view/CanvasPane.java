@@ -67,6 +67,10 @@ abstract class CanvasPane extends Region {
         return 1;
     }
 
+    /** Forgets a highlight of the pointer's that the view keeps itself (the model's is the model's to clear). */
+    void clearPointer() {
+    }
+
     /** Asks for a redraw in the next pulse. */
     protected final void invalidate() {
         if (!dirty) {

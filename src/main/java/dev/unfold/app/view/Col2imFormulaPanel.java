@@ -193,10 +193,10 @@ public final class Col2imFormulaPanel extends VBox {
             int plane = e.n() * g.c() + e.c();
             String cell = ColumnGrid.of(g, f.layout()).name(i18n, "gcol", m.row(), m.tap());
             if (m.padding()) {
-                moveText.setText(i18n.get("col2im.move.padding", cell, CellFormat.value(v), e.iy(), e.ix()));
+                moveText.setText(i18n.get("col2im.move.padding", cell, CellFormat.compact(v), e.iy(), e.ix()));
             } else {
-                moveText.setText(i18n.get("col2im.move", e.n(), e.c(), e.iy(), e.ix(), cell, CellFormat.value(v),
-                        CellFormat.value(r.sum(plane, e.iy(), e.ix())), r.count(plane, e.iy(), e.ix()),
+                moveText.setText(i18n.get("col2im.move", e.n(), e.c(), e.iy(), e.ix(), cell, CellFormat.compact(v),
+                        CellFormat.compact(r.sum(plane, e.iy(), e.ix())), r.count(plane, e.iy(), e.ix()),
                         f.windowCount(e.iy(), e.ix())));
             }
             if (order == TraceOrder.COL2IM_BY_TAP) {
@@ -212,7 +212,7 @@ public final class Col2imFormulaPanel extends VBox {
                         g.w() + g.pw()) : ""));
             } else {
                 active = SeedCol2im.PIXEL_ADD_LINE;
-                where.setText(i18n.get("col2im.pixel.where", m.thread(), CellFormat.value(r.sum(plane, e.iy(), e.ix()))));
+                where.setText(i18n.get("col2im.pixel.where", m.thread(), CellFormat.compact(r.sum(plane, e.iy(), e.ix()))));
                 decompose(g, m, e, f);
                 listVisits(g, e);
             }
@@ -243,7 +243,7 @@ public final class Col2imFormulaPanel extends VBox {
                 "k = out_y + out_h·(kx + kw·(ky + kh·c0)) = " + e.oy() + " + " + g.oh() + "·(" + e.kx() + " + "
                         + g.kw() + "·(" + e.ky() + " + " + g.kh() + "·" + c0 + ")) = " + k,
                 "col[out_x + out_w·k] = col[" + e.ox() + " + " + g.ow() + "·" + k + "] = col[" + idx + "] = "
-                        + CellFormat.value(f.gradColumn()[m.column()]));
+                        + CellFormat.compact(f.gradColumn()[m.column()]));
         lines(thread, rows, -1, null, null);
     }
 
@@ -361,13 +361,13 @@ public final class Col2imFormulaPanel extends VBox {
                         : step < model.position() ? i18n.get("col2im.pointer.added", step + 1)
                         : i18n.get("col2im.pointer.later", step + 1);
                 String cell = ColumnGrid.of(g, f.layout()).name(i18n, "gcol", col.row(), col.tap());
-                text = (inside ? i18n.get("col2im.pointer.column", cell, CellFormat.value(v), hl.n(), hl.c(), hl.y(),
-                        hl.x()) : i18n.get("col2im.pointer.column.padding", cell, CellFormat.value(v), hl.y(), hl.x()))
+                text = (inside ? i18n.get("col2im.pointer.column", cell, CellFormat.compact(v), hl.n(), hl.c(), hl.y(),
+                        hl.x()) : i18n.get("col2im.pointer.column.padding", cell, CellFormat.compact(v), hl.y(), hl.x()))
                         + " " + when;
             } else if (inside) {
                 int k = r.count(plane, hl.y(), hl.x());
                 text = i18n.get("col2im.pointer.input", hl.n(), hl.c(), hl.y(), hl.x(),
-                        k == 0 ? "0" : CellFormat.value(r.sum(plane, hl.y(), hl.x())), k,
+                        k == 0 ? "0" : CellFormat.compact(r.sum(plane, hl.y(), hl.x())), k,
                         f.windowCount(hl.y(), hl.x()));
             } else {
                 int k = r.count(plane, hl.y(), hl.x());

@@ -97,7 +97,9 @@ public final class ColumnView extends CanvasPane {
 
     /** The part of the canvas that shows cells, right of the row header and below the column header. */
     javafx.geometry.Rectangle2D viewport() {
-        return new javafx.geometry.Rectangle2D(headerW, headerH, canvasWidth() - headerW, canvasHeight() - headerH);
+        // a pane squeezed below its headers (a split dragged to the edge) shows no cells, and is no error
+        return new javafx.geometry.Rectangle2D(headerW, headerH, Math.max(0, canvasWidth() - headerW),
+                Math.max(0, canvasHeight() - headerH));
     }
 
     public javafx.scene.canvas.Canvas canvas() {

@@ -162,7 +162,7 @@ public final class FormulaPanel extends VBox {
             String cell = ColumnGrid.of(g, f.layout()).name(i18n, "col", m.row(), m.tap());
             moveText.setText(m.padding()
                     ? i18n.get("formula.move.padding", cell, e.iy(), e.ix())
-                    : i18n.get("formula.move", cell, e.n(), e.c(), e.iy(), e.ix(), CellFormat.value(v)));
+                    : i18n.get("formula.move", cell, e.n(), e.c(), e.iy(), e.ix(), CellFormat.compact(v)));
             switch (order) {
                 case IM2COL_BY_TAP -> {
                     active = SeedCode.TAP_ASSIGN_LINE;
@@ -177,7 +177,7 @@ public final class FormulaPanel extends VBox {
                 case IM2COL_BY_THREAD -> {
                     active = m.padding() ? SeedCode.THREAD_ZERO_LINE : SeedCode.THREAD_READ_LINE;
                     where.setText(i18n.get(m.padding() ? "formula.thread.padding" : "formula.thread.inside",
-                            m.thread(), m.padding() ? 0 : m.input(), CellFormat.value(v)));
+                            m.thread(), m.padding() ? 0 : m.input(), CellFormat.compact(v)));
                     decompose(g, m, e);
                 }
                 default -> {
@@ -269,11 +269,11 @@ public final class FormulaPanel extends VBox {
             text = hl.padding()
                     ? i18n.get("formula.pointer.column.padding", cell, hl.y(), hl.x())
                     : i18n.get("formula.pointer.column", cell, hl.n(), hl.c(), hl.y(), hl.x(),
-                    CellFormat.value(hl.value()));
+                    CellFormat.compact(hl.value()));
         } else {
             text = hl.padding()
                     ? i18n.get("formula.pointer.input.padding", hl.n(), hl.c(), hl.y(), hl.x(), hl.count())
-                    : i18n.get("formula.pointer.input", hl.n(), hl.c(), hl.y(), hl.x(), CellFormat.value(hl.value()),
+                    : i18n.get("formula.pointer.input", hl.n(), hl.c(), hl.y(), hl.x(), CellFormat.compact(hl.value()),
                     hl.count());
         }
         if (hl != null && model.pinnedProperty().get()) {

@@ -691,7 +691,7 @@ public final class GemmView extends CanvasPane {
                 g.setTextAlign(TextAlignment.LEFT); // the planes' labels leave it centred
                 StringBuilder gb = new StringBuilder("gb = Σ gy = [");
                 for (int i = 0; i < oc; i++) {
-                    gb.append(i > 0 ? ", " : "").append(CellFormat.value(f.gradients().bias()[i]));
+                    gb.append(i > 0 ? ", " : "").append(CellFormat.compact(f.gradients().bias()[i]));
                 }
                 g.fillText(gb.append(']').toString(), x0, y0 + titleH + used + 10, w);
             }
@@ -723,6 +723,11 @@ public final class GemmView extends CanvasPane {
     }
 
     private SidePlanes sidePlanes;
+
+    @Override
+    void clearPointer() {
+        hover.set(null);
+    }
 
     /** Canvas centre of cell (y, x) of side plane (a, b) as last drawn. */
     double[] sideCellCentre(int a, int b, int y, int x) {

@@ -160,7 +160,7 @@ public final class GradientView extends CanvasPane {
         Geometry geo = f.geometry();
         Col2imReplay r = backward.col2imState();
         boolean heat = backward.heatMapProperty().get();
-        Object key = java.util.List.of(f, heat, w, h, p);
+        Object key = java.util.List.of(f, heat, w, h, p, typeScale());
         long pos = r.position();
         if (!key.equals(drawnKey) || pos < drawnPos || pos - drawnPos > MAX_INCREMENT) {
             drawnKey = key;
@@ -203,6 +203,7 @@ public final class GradientView extends CanvasPane {
         // wide pane, stacked in a tall one, rather than always one row per image
         int planes = geo.n() * geo.c();
         cell = 0;
+        gridCols = geo.c();
         for (int across = 1; across <= planes; across++) {
             int down = (planes + across - 1) / across;
             double fits = Math.min((w - 2 * margin - (across - 1) * GAP) / (across * cols),

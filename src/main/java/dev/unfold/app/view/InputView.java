@@ -229,7 +229,7 @@ public final class InputView extends CanvasPane {
         int cols = geo.w() + 2 * geo.pw();
         int planes = geo.c();
         front = frontChannel();
-        Object key = java.util.List.of(f, front, w, h, p, backingScale());
+        Object key = java.util.List.of(f, front, w, h, p, backingScale(), typeScale());
         if (!key.equals(baseKey)) {
             baseKey = key;
             layout(geo, w, h, rows, cols, planes);

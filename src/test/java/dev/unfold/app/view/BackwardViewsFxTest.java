@@ -173,7 +173,7 @@ class BackwardViewsFxTest {
         Label pointer = robot.lookup("#col2im-pointer").queryAs(Label.class);
         BackwardFrame f = backward.frame();
         double v = CPU.col2im(f.geometry(), f.layout(), f.gradColumn())[(1 * 5 + 2) * 6 + 3];
-        assertTrue(pointer.getText().startsWith("gx[n=0, c=1, y=2, x=3] = " + CellFormat.value(v)), pointer.getText());
+        assertTrue(pointer.getText().startsWith("gx[n=0, c=1, y=2, x=3] = " + CellFormat.compact(v)), pointer.getText());
     }
 
     @Test

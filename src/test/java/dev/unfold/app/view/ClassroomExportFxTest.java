@@ -39,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
 class ClassroomExportFxTest extends ClassroomHarness {
@@ -163,6 +164,27 @@ class ClassroomExportFxTest extends ClassroomHarness {
         fxRun(() -> classroom.exporter().gif(dir.resolve("pinned.gif")));
         exportDone();
         assertFalse(same(plain.get(0), gifFrames(dir.resolve("pinned.gif")).get(0)), "a pinned highlight is kept");
+    }
+
+    @Test
+    void theGemmViewsOwnPointerHighlightIsLeftOutToo(FxRobot robot) throws Exception {
+        small();
+        fxRun(() -> model.setView(ViewKind.GEMM));
+        settle();
+        fxRun(() -> classroom.exporter().gif(dir.resolve("plain.gif")));
+        exportDone();
+        GemmView gemm = window.deck().gemm().view();
+        double[] cell = fx(() -> gemm.cellBounds(GemmView.Role.C, 0, 0));
+        robot.moveTo(gemm.canvas().localToScreen(cell[0] + cell[2] / 2, cell[1] + cell[3] / 2));
+        WaitForAsyncUtils.waitForFxEvents(4);
+        assertTrue(fx(() -> gemm.pointedProperty().get() != null), "the pointer rests on y[0, 0]");
+        fxRun(() -> classroom.exporter().gif(dir.resolve("hovered.gif")));
+        exportDone();
+        List<BufferedImage> plain = gifFrames(dir.resolve("plain.gif"));
+        List<BufferedImage> hovered = gifFrames(dir.resolve("hovered.gif"));
+        for (int i = 0; i < plain.size(); i++) {
+            assertTrue(same(plain.get(i), hovered.get(i)), "frame " + i + " shows the pointer's highlight");
+        }
     }
 
     @Test

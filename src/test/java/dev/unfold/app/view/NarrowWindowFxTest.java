@@ -39,6 +39,20 @@ class NarrowWindowFxTest extends ClassroomHarness {
         begin(s, 1024, 768);
     }
 
+    /** The input/column split dragged to the edge and back: the matrix squeezed to nothing comes back whole. */
+    @Test
+    void theColumnMatrixSurvivesBeingSqueezedToNothing() throws Exception {
+        settle();
+        javafx.scene.control.SplitPane split = (javafx.scene.control.SplitPane) fx(() -> window.columnView().getParent()
+                .getParent().getParent());
+        for (double at : new double[] {0.97, 0.999, 0.45}) {
+            fxRun(() -> split.setDividerPositions(at));
+            WaitForAsyncUtils.waitForFxEvents(4);
+        }
+        assertTrue(fx(() -> window.columnView().getWidth()) > 200, "the matrix has its room back");
+        assertTrue(fx(() -> window.columnView().viewport().getHeight()) > 100, "and shows cells again");
+    }
+
     /** With the seed's example's step counter, the speed's value keeps its place at normal type. */
     @Test
     void theSpeedIsShownAtNormalType() throws Exception {
