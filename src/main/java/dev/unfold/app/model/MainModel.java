@@ -63,6 +63,9 @@ public final class MainModel {
     private final ReadOnlyBooleanWrapper pinned = new ReadOnlyBooleanWrapper(this, "pinned");
     private final ReadOnlyObjectWrapper<Highlight> highlight = new ReadOnlyObjectWrapper<>(this, "highlight");
     private final ReadOnlyDoubleWrapper cellSize = new ReadOnlyDoubleWrapper(this, "cellSize");
+    private java.util.function.LongSupplier clock = System::nanoTime;
+    private final ParamHistory history = new ParamHistory(() -> clock.getAsLong());
+    private boolean restoring;
 
     private double pendingSteps; // fractional steps carried between animation ticks
     private long requestedPosition = -1; // a position asked for before the frame that holds it arrived
@@ -278,6 +281,9 @@ public final class MainModel {
         if (p.equals(params.get())) {
             return;
         }
+        if (!restoring) {
+            history.changing(params.get());
+        }
         for (Pair pair : Pair.values()) {
             if (!p.square(pair)) {
                 linked.get(pair).set(false);
@@ -304,6 +310,41 @@ public final class MainModel {
             linked.get(pair).set(p.square(pair));
         }
         setParams(p);
+    }
+
+    /** Back to the parameters before the last change (a slider drag is one change); nothing when there are none. */
+    public void undoParams() {
+        restore(history.undo(params.get()));
+    }
+
+    /** Forward to the parameters the last undo left. */
+    public void redoParams() {
+        restore(history.redo(params.get()));
+    }
+
+    private void restore(Params p) {
+        if (p == null) {
+            return;
+        }
+        restoring = true;
+        try {
+            setParams(p);
+        } finally {
+            restoring = false;
+        }
+    }
+
+    public ReadOnlyBooleanProperty canUndoParamsProperty() {
+        return history.canUndoProperty();
+    }
+
+    public ReadOnlyBooleanProperty canRedoParamsProperty() {
+        return history.canRedoProperty();
+    }
+
+    /** For tests: a clock of their own, so that what counts as one step does not depend on the machine. */
+    void useClock(java.util.function.LongSupplier clock) {
+        this.clock = clock;
     }
 
     /** Applies the suggested fix for an invalid combination. */

@@ -38,7 +38,7 @@ final class AppMenuBar {
     }
 
     MenuBar build() {
-        MenuBar bar = new MenuBar(file(), view(), help());
+        MenuBar bar = new MenuBar(file(), edit(), view(), help());
         bar.setId("menu-bar");
         bar.setAccessibleText(i18n.get("menu.bar"));
         i18n.localeProperty().addListener((o, was, now) -> bar.setAccessibleText(i18n.get("menu.bar")));
@@ -100,6 +100,20 @@ final class AppMenuBar {
         quit.setOnAction(e -> classroom.quit());
         Menu m = menu("menu-file", "menu.file");
         m.getItems().addAll(open, samples, ramp, new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
+        return m;
+    }
+
+    /** Undo and redo of the parameters: a slider dragged by mistake in front of the class. */
+    private Menu edit() {
+        MenuItem undo = item("menu-undo", "menu.undo", shortcut(KeyCode.Z));
+        undo.setOnAction(e -> model.undoParams());
+        undo.disableProperty().bind(model.canUndoParamsProperty().not());
+        MenuItem redo = item("menu-redo", "menu.redo", new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN));
+        redo.setOnAction(e -> model.redoParams());
+        redo.disableProperty().bind(model.canRedoParamsProperty().not());
+        Menu m = menu("menu-edit", "menu.edit");
+        m.getItems().addAll(undo, redo);
         return m;
     }
 

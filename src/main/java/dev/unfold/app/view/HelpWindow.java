@@ -72,6 +72,7 @@ public final class HelpWindow {
             {"Space", "help.key.play"}, {"← →", "help.key.step"}, {"Home  End", "help.key.ends"},
             {"+  −  Ctrl+wheel", "help.key.zoom"}, {"Esc", "help.key.unpin"}, {"F11  F5", "help.key.present"},
             {"P", "help.key.params"}, {"Ctrl+O", "help.key.open"}, {"Ctrl+E", "help.key.export"},
+            {"Ctrl+Z  Ctrl+Shift+Z", "help.key.undo"},
             {"F1", "help.key.help"}, {"Tab  Shift+Tab", "help.key.tab"}, {"Alt+letter  F10", "help.key.menu"}};
 
     private final MainWindow window;

@@ -69,6 +69,49 @@ class MainModelTest {
         }
     }
 
+    /** A drag is one step back; typed changes apart in time are steps of their own; a new change ends redo. */
+    @Test
+    void parameterChangesAreUndoneAndRedoneAStepAtATime() throws Exception {
+        try (ModelHarness h = new ModelHarness(Settings.defaults())) {
+            h.start();
+            MainModel m = h.model;
+            long[] now = {0};
+            m.useClock(() -> now[0]);
+            Params start = m.params();
+            assertFalse(m.canUndoParamsProperty().get());
+            for (int k = 3; k <= 4; k++) { // a drag of the kernel slider: 3, then 4, 0.1 s apart
+                m.set(ParamKey.KH, k);
+                now[0] += 100_000_000L;
+            }
+            Params dragged = m.params();
+            assertEquals(4, dragged.get(ParamKey.KH));
+            now[0] += 2_000_000_000L;
+            m.set(ParamKey.SH, 2);
+            Params strided = m.params();
+            assertTrue(m.canUndoParamsProperty().get());
+            m.undoParams();
+            assertEquals(dragged, m.params(), "the stride change undone");
+            m.undoParams();
+            assertEquals(start, m.params(), "the whole drag undone at once");
+            assertFalse(m.canUndoParamsProperty().get());
+            m.undoParams();
+            assertEquals(start, m.params(), "nothing further back");
+            m.redoParams();
+            assertEquals(dragged, m.params());
+            m.redoParams();
+            assertEquals(strided, m.params());
+            assertFalse(m.canRedoParamsProperty().get());
+            m.undoParams();
+            m.set(ParamKey.PH, 0); // right after an undo, but a step of its own, and the redo is gone
+            assertFalse(m.canRedoParamsProperty().get());
+            m.undoParams();
+            assertEquals(dragged, m.params());
+            h.settle();
+            assertEquals(new Geometry(1, 1, 4, 4, 4, 4, 1, 1, 1, 1, 1, 1), m.frame().geometry(),
+                    "the frame follows an undo");
+        }
+    }
+
     @Test
     void stepsPlaysAndSeeksWithinTheTrace() throws Exception {
         try (ModelHarness h = new ModelHarness(Settings.defaults())) {

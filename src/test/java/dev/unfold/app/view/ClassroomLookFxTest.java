@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.unfold.app.i18n.Fonts;
+import dev.unfold.app.model.Params;
+import dev.unfold.app.model.ParamKey;
 import dev.unfold.app.model.ViewKind;
 import dev.unfold.core.trace.TraceOrder;
 import java.util.ArrayList;
@@ -227,6 +229,25 @@ class ClassroomLookFxTest extends ClassroomHarness {
      * After a switch at run time, the System font's fallbacks do not reach the bundled NanumGothic: every
      * Hangul text, the monospaced lines and the canvases' words included, has to name it.
      */
+    /** Ctrl+Z in the window takes back a dragged slider; the Edit menu says when there is nothing to take back. */
+    @Test
+    void ctrlZUndoesAParameterChangeAndTheMenuFollows(FxRobot robot) throws Exception {
+        settle();
+        Params before = fx(model::params);
+        assertTrue(fx(() -> item("menu-undo").isDisable()), "nothing to undo at the start");
+        fxRun(() -> model.set(ParamKey.KH, 3));
+        settle();
+        assertFalse(fx(() -> item("menu-undo").isDisable()));
+        fxRun(() -> window.columnView().requestFocus());
+        robot.push(KeyCode.SHORTCUT, KeyCode.Z);
+        settle();
+        assertEquals(before, fx(model::params));
+        assertFalse(fx(() -> item("menu-redo").isDisable()));
+        robot.push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.Z);
+        settle();
+        assertEquals(3, fx(() -> model.params().get(ParamKey.KH)));
+    }
+
     @Test
     void hangulIsSetInTheBundledFontEverywhereAfterASwitch() throws Exception {
         settle();
