@@ -24,7 +24,11 @@ final class InputValuesMenu {
         m.textProperty().unbind();
         // one width whatever it names (see unfold.css): a picture's long name or ", edited" is shortened in the
         // middle, keeping "x:" and the end in view, instead of widening the tool bar until it wraps
-        m.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_WORD_ELLIPSIS);
+        // A preset's name ends in its own "…" (ramp 1, 2, 3, …): cut in the middle it read "ramp…2, 3, …", so a
+        // preset is shortened at its end.
+        m.textOverrunProperty().bind(Bindings.createObjectBinding(() -> preset.getValue() != null
+                ? javafx.scene.control.OverrunStyle.ELLIPSIS
+                : javafx.scene.control.OverrunStyle.CENTER_WORD_ELLIPSIS, preset));
         m.setMnemonicParsing(false); // a picture named my_digit.png keeps its underscore
         // shortened in the middle, the label can lose what it says: the whole of it on hover
         javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();

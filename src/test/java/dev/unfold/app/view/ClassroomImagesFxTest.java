@@ -118,6 +118,8 @@ class ClassroomImagesFxTest extends ClassroomHarness {
         assertEquals("x: my_photo.png", named.getText(), "the tool bar names the picture");
         assertFalse(named.isMnemonicParsing(), "an underscore in the name is shown, not taken for a shortcut");
         assertEquals(named.getText(), named.getTooltip().getText(), "the whole name on hover");
+        assertEquals(javafx.scene.control.OverrunStyle.CENTER_WORD_ELLIPSIS, named.getTextOverrun(),
+                "a long picture name keeps its start and end");
         assertEquals(ColorMode.RGB, classroom.settings().imageMode());
         assertEquals(Framing.STRETCH, classroom.settings().framing());
         assertEquals(Framing.STRETCH, saved.get(saved.size() - 1).framing(), "remembered");
@@ -128,6 +130,8 @@ class ClassroomImagesFxTest extends ClassroomHarness {
         settle();
         assertSame(InputPreset.RAMP, model.inputProperty().get());
         assertEquals(1.0, model.frame().input()[0]);
+        assertEquals(javafx.scene.control.OverrunStyle.ELLIPSIS, named.getTextOverrun(),
+                "a preset's name, which ends in its own '…', is shortened at the end, not cut in the middle");
     }
 
     @Test
