@@ -286,6 +286,19 @@ public final class ParamPanel extends VBox {
             });
             // Enter too: text that is no number would otherwise stay in the box until the focus left it
             spinner.getEditor().addEventHandler(javafx.event.ActionEvent.ACTION, e -> commit());
+            // Ctrl+Z in a box whose number is already taken undoes the parameter change, as everywhere else; only
+            // while something typed is pending does it undo the typing
+            spinner.getEditor().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+                if (e.getCode() == javafx.scene.input.KeyCode.Z && e.isShortcutDown()
+                        && spinner.getEditor().getText().equals(Integer.toString(model.params().get(key)))) {
+                    e.consume();
+                    if (e.isShiftDown()) {
+                        model.redoParams();
+                    } else {
+                        model.undoParams();
+                    }
+                }
+            });
             String lower = key.name().toLowerCase(java.util.Locale.ROOT);
             Controls.tip(slider, i18n, "param." + key.name() + ".tip", key.min(), key.max());
             Controls.tip(spinner, i18n, "param.type.tip", key.min(), key.max());

@@ -246,6 +246,15 @@ class ClassroomLookFxTest extends ClassroomHarness {
         robot.push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.Z);
         settle();
         assertEquals(3, fx(() -> model.params().get(ParamKey.KH)));
+        // typed into the kernel's box and taken with Enter: Ctrl+Z there takes the number back too
+        robot.doubleClickOn("#spinner-KH .text-field");
+        robot.push(KeyCode.CONTROL, KeyCode.A).write("4").push(KeyCode.ENTER);
+        settle();
+        assertEquals(4, fx(() -> model.params().get(ParamKey.KH)));
+        robot.push(KeyCode.SHORTCUT, KeyCode.Z);
+        settle();
+        assertEquals(3, fx(() -> model.params().get(ParamKey.KH)));
+        assertEquals("3", fx(() -> window.params().spinner(ParamKey.KH).getEditor().getText()), "the box follows");
     }
 
     @Test
