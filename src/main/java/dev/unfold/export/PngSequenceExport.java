@@ -62,17 +62,12 @@ public final class PngSequenceExport {
         if (Files.isDirectory(target) && !holdsOnlyFrames(target)) {
             throw new ExportException(ExportException.Reason.FRAMES_FOLDER_NOT_EMPTY, null, target);
         }
-        Path staging;
-        try {
-            // Not createTempDirectory: its owner-only permissions would stay on the export once renamed.
-            staging = parent.resolve("." + target.getFileName() + ".part-" + UUID.randomUUID());
-            ExitCleanup.writing(staging);
-            Files.createDirectory(staging);
-        } catch (IOException e) {
-            throw ExportFiles.failure(target, e);
-        }
+        // Not createTempDirectory: its owner-only permissions would stay on the export once renamed.
+        Path staging = parent.resolve("." + target.getFileName() + ".part-" + UUID.randomUUID());
+        ExitCleanup.writing(staging); // before it exists: a kill between the two still finds it
         boolean placed = false;
         try {
+            Files.createDirectory(staging);
             progress.update(0, frameCount);
             for (int i = 0; i < frameCount; i++) {
                 ExportFiles.checkCancelled(cancel);

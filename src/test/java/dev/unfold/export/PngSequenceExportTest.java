@@ -7,10 +7,13 @@ import static dev.unfold.export.ExportFixtures.snapshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.unfold.io.ExitCleanup;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +22,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -245,6 +249,32 @@ class PngSequenceExportTest {
             assertEquals(List.of("frames"), files.map(f -> f.getFileName().toString()).toList());
         }
         assertEquals(before, snapshot(target));
+    }
+
+    /**
+     * The staging folder is handed to the exit cleanup before it is made; when making it fails, the cleanup
+     * must let go of it again, as it does after every other ending. Linux's /proc is a folder in which
+     * nobody, root included, can make one.
+     */
+    @Test
+    void aStagingFolderThatCannotBeMadeIsNotLeftToTheExitCleanup() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux's /proc");
+        Path out = Path.of("/proc/unfold-frames-" + UUID.randomUUID());
+        String staging = "." + out.getFileName() + ".part-";
+
+        ExportException e = assertThrows(ExportException.class,
+                () -> sequence.write(1, frames(4, 4), out, ExportProgress.NONE, new CancelToken()));
+
+        assertOneLine(e, out.toString());
+        assertTrue(pendingExitCleanup().stream().noneMatch(p -> p.getFileName().toString().startsWith(staging)),
+                "still waiting for the exit cleanup: " + pendingExitCleanup());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<Path> pendingExitCleanup() throws ReflectiveOperationException {
+        Field pending = ExitCleanup.class.getDeclaredField("PENDING");
+        pending.setAccessible(true);
+        return Set.copyOf((Set<Path>) pending.get(null));
     }
 
     /** Exports three frames into the folder given, and is stopped while it draws the second. */
