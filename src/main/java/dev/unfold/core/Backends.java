@@ -35,14 +35,6 @@ public final class Backends {
         return providers.stream().map(BackendProvider::name).toList();
     }
 
-    /** Availability of every provider, in discovery order. Never throws. */
-    public synchronized Map<String, Availability> probeAll() {
-        for (BackendProvider p : providers) {
-            availability(p.name());
-        }
-        return Map.copyOf(probes);
-    }
-
     /** Availability of one provider by name; a name nobody provides is unavailable, with that reason. */
     public synchronized Availability availability(String name) {
         return probes.computeIfAbsent(name, n -> {

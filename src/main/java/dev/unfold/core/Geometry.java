@@ -172,22 +172,6 @@ public record Geometry(int n, int c, int h, int w,
         return new Geometry(n, c, h, w, kh, kw, sh, sw, ph, pw, dh, dw);
     }
 
-    public Geometry withKernel(int kh, int kw) {
-        return new Geometry(n, c, h, w, kh, kw, sh, sw, ph, pw, dh, dw);
-    }
-
-    public Geometry withStride(int sh, int sw) {
-        return new Geometry(n, c, h, w, kh, kw, sh, sw, ph, pw, dh, dw);
-    }
-
-    public Geometry withPadding(int ph, int pw) {
-        return new Geometry(n, c, h, w, kh, kw, sh, sw, ph, pw, dh, dw);
-    }
-
-    public Geometry withDilation(int dh, int dw) {
-        return new Geometry(n, c, h, w, kh, kw, sh, sw, ph, pw, dh, dw);
-    }
-
     @Override
     public String toString() {
         return "(" + n + "," + c + "," + h + "," + w + ") k" + kh + "x" + kw + " s" + sh + "x" + sw

@@ -146,11 +146,6 @@ public final class CudaBackend implements Backend, PhaseTimed {
         return new BackendParts(name(), 0, deviceLine(), gemm != null ? gemm.name() : null, gemmUnavailable);
     }
 
-    /** Null when matmul runs on cuBLAS, else why it runs on the CPU. */
-    public String matmulFallbackReason() {
-        return gemm != null ? null : gemmUnavailable;
-    }
-
     @Override
     public synchronized Phases lastPhases() {
         return last;

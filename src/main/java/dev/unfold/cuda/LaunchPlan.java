@@ -47,8 +47,4 @@ record LaunchPlan(Dim3 grid, Dim3 block) {
     private static long roundUp(long a, long multiple) {
         return ceilDiv(a, multiple) * multiple;
     }
-
-    long threads() {
-        return (long) grid.x() * grid.y() * grid.z() * block.x() * block.y() * block.z();
-    }
 }

@@ -266,7 +266,7 @@ class CudaFallbackTest {
         double[] expected = new double[4];
         double[] actual = new double[4];
         try (CudaBackend cuda = CudaBackend.open(driver, noCublas, 4096); CpuBackend cpu = new CpuBackend(1)) {
-            assertEquals("cuBLAS unavailable (libcublas.so.12 not found)", cuda.matmulFallbackReason());
+            assertEquals("cuBLAS unavailable (libcublas.so.12 not found)", cuda.parts().matmulOnCpuWhy());
             assertTrue(cuda.description().endsWith("; matmul on the CPU: cuBLAS unavailable (libcublas.so.12 not found)"),
                     cuda.description());
             cpu.matmul(2, 2, 3, a, false, b, true, expected);
@@ -279,7 +279,7 @@ class CudaFallbackTest {
     @Test
     void cublasPresentIsNamed() {
         try (CudaBackend cuda = CudaBackend.open(new FakeDriver(), (d, s) -> new JavaGemm(), 4096)) {
-            assertNull(cuda.matmulFallbackReason());
+            assertNull(cuda.parts().matmulOnCpuWhy());
             assertEquals("CUDA on Fake GPU (sm_75, 1.0 GiB, 2 SMs, CUDA driver 12.4); matmul on Java reference product",
                     cuda.description());
         }

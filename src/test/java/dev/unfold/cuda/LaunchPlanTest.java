@@ -51,8 +51,12 @@ class LaunchPlanTest {
         LaunchPlan p = LaunchPlan.elementwise(items, multiprocessors);
         assertEquals(LaunchPlan.THREADS, p.block().x());
         assertTrue(p.grid().x() >= 1 && p.grid().x() <= multiprocessors * LaunchPlan.BLOCKS_PER_SM);
-        assertTrue(p.threads() >= items || p.grid().x() == multiprocessors * LaunchPlan.BLOCKS_PER_SM,
+        assertTrue(threads(p) >= items || p.grid().x() == multiprocessors * LaunchPlan.BLOCKS_PER_SM,
                 "fewer threads than items only when the grid is at its cap (the loop strides over the rest)");
-        assertTrue(p.threads() < items + LaunchPlan.THREADS, "no block without an item");
+        assertTrue(threads(p) < items + LaunchPlan.THREADS, "no block without an item");
+    }
+
+    private static long threads(LaunchPlan p) {
+        return (long) p.grid().x() * p.grid().y() * p.grid().z() * p.block().x() * p.block().y() * p.block().z();
     }
 }
