@@ -45,7 +45,7 @@ public final class CsvExport {
         if (!header.isEmpty() && header.size() != cols) {
             throw new IllegalArgumentException(header.size() + " column names for " + cols + " columns");
         }
-        ExportFiles.writeFile(target, filter, out -> {
+        FileExport.write(target, filter, out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             progress.update(0, rows);
             if (!header.isEmpty()) {

@@ -1,11 +1,9 @@
 package dev.unfold.export;
 
 import dev.unfold.core.Backends;
-import dev.unfold.io.AtomicFiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.OutputStream;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -13,55 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.function.UnaryOperator;
 
-/** What every export shares: checks before writing, atomic writes, cancellation and one-line errors. */
+/** What every export shares: checks before writing, cancellation, and one-line errors. */
 final class ExportFiles {
     private ExportFiles() {
-    }
-
-    @FunctionalInterface
-    interface Body {
-        void writeTo(OutputStream out) throws IOException, ExportException;
-    }
-
-    /** Carries an {@link ExportException} out through {@link AtomicFiles.Body}, which only throws IOException. */
-    private static final class Carrier extends RuntimeException {
-        final ExportException export;
-
-        Carrier(ExportException export) {
-            super(export.getMessage(), export, false, false);
-            this.export = export;
-        }
-    }
-
-    /**
-     * Writes {@code target} through a temporary file that is moved into place once {@code body} returns;
-     * {@code filter} wraps the file's stream (tests use it to make the disk run full).
-     */
-    static void writeFile(Path target, UnaryOperator<OutputStream> filter, Body body) throws ExportException {
-        Path file = target.toAbsolutePath().normalize();
-        checkParent(file);
-        if (Files.isDirectory(file)) {
-            throw new ExportException(ExportException.Reason.TARGET_IS_FOLDER, null, file);
-        }
-        try {
-            AtomicFiles.write(file, out -> {
-                OutputStream filtered = filter.apply(out);
-                try {
-                    body.writeTo(filtered);
-                } catch (ExportException e) {
-                    throw new Carrier(e);
-                }
-                filtered.flush();
-            });
-        } catch (Carrier c) {
-            throw c.export;
-        } catch (IOException e) {
-            throw failure(file, e);
-        } catch (RuntimeException e) { // an encoder (ImageIO's, say) that fails unchecked
-            throw encoderFailure(file, e);
-        }
     }
 
     /** An unchecked failure while encoding {@code target}: still one line for the user, cause kept. */
@@ -126,7 +79,7 @@ final class ExportFiles {
             return new ExportException(ExportException.Reason.NOT_A_FILE, e, target);
         }
         Path parent = target.getParent();
-        boolean folderThere = parent != null && java.nio.file.Files.isDirectory(parent);
+        boolean folderThere = parent != null && Files.isDirectory(parent);
         if (e instanceof NoSuchFileException && !folderThere) {
             return new ExportException(ExportException.Reason.FOLDER_MISSING, e, target, parent);
         }

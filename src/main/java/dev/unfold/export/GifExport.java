@@ -60,7 +60,7 @@ public final class GifExport {
         if (frameCount < 1) {
             throw new IllegalArgumentException("an animation needs at least one frame, not " + frameCount);
         }
-        ExportFiles.writeFile(target, filter, out -> encode(frameCount, frames, out, progress, cancel));
+        FileExport.write(target, filter, out -> encode(frameCount, frames, out, progress, cancel));
     }
 
     private void encode(int frameCount, FrameSource frames, OutputStream out, ExportProgress progress,

@@ -45,7 +45,7 @@ public final class PngExport {
         if (scale < 1 || scale > MAX_SCALE) {
             throw new IllegalArgumentException("scale " + scale + " is outside 1.." + MAX_SCALE);
         }
-        ExportFiles.writeFile(target, filter, out -> encode(image, BASE_DPI * scale, out));
+        FileExport.write(target, filter, out -> encode(image, BASE_DPI * scale, out));
     }
 
     /**
