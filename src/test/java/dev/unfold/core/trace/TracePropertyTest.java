@@ -19,7 +19,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
-/** Replaying any trace gives exactly the backend's result; each order visits what the seed's loop visits. */
+/**
+ * Replaying any trace gives exactly the definition's result, and so the backend's, bit for bit; each order
+ * visits what the seed's loop visits.
+ */
 class TracePropertyTest {
 
     private static final CpuBackend CPU = new CpuBackend(2);
@@ -32,12 +35,14 @@ class TracePropertyTest {
     @Property(tries = 200)
     void im2colTracesReplayToTheBackendResult(@ForAll("geometries") Geometry g, @ForAll Layout layout, @ForAll long seed) {
         double[] x = random(g.inputSize(), seed);
-        double[] expected = CPU.im2col(g, layout, x);
+        double[] expected = Reference.im2col(g, layout, x);
         float[] xf = new float[x.length];
         for (int i = 0; i < x.length; i++) {
             xf[i] = (float) x[i];
         }
-        float[] expectedf = CPU.im2col(g, layout, xf);
+        float[] expectedf = Reference.im2col(g, layout, xf);
+        assertArrayEquals(expected, CPU.im2col(g, layout, x));
+        assertArrayEquals(expectedf, CPU.im2col(g, layout, xf));
         for (TraceOrder order : new TraceOrder[] {TraceOrder.IM2COL_BY_PATCH, TraceOrder.IM2COL_BY_TAP, TraceOrder.IM2COL_BY_THREAD}) {
             Trace t = Traces.of(g, layout, order);
             assertEquals(g.columnSize(), t.length());
@@ -55,12 +60,14 @@ class TracePropertyTest {
     @Property(tries = 200)
     void col2imTracesReplayBitForBit(@ForAll("geometries") Geometry g, @ForAll Layout layout, @ForAll long seed) {
         double[] col = random(g.columnSize(), seed);
-        double[] expected = CPU.col2im(g, layout, col);
+        double[] expected = Reference.col2im(g, layout, col);
         float[] colf = new float[col.length];
         for (int i = 0; i < col.length; i++) {
             colf[i] = (float) col[i];
         }
-        float[] expectedf = CPU.col2im(g, layout, colf);
+        float[] expectedf = Reference.col2im(g, layout, colf);
+        assertArrayEquals(expected, CPU.col2im(g, layout, col));
+        assertArrayEquals(expectedf, CPU.col2im(g, layout, colf));
         for (TraceOrder order : new TraceOrder[] {TraceOrder.COL2IM_BY_TAP, TraceOrder.COL2IM_BY_PIXEL}) {
             Trace t = Traces.of(g, layout, order);
             double[] x = random(g.inputSize(), seed + 9); // replay must start from zero, not from this
