@@ -336,6 +336,9 @@ public final class MainWindow {
         }
         Node focus = root.getScene() == null ? null : root.getScene().getFocusOwner();
         boolean typing = focus instanceof TextInputControl;
+        // a parameter box's Spinner keeps the focus and only shows it on its text field, where the keys go: a minus
+        // or plus sign typed there belongs to the number, not to the column matrix's zoom
+        boolean inBox = typing || focus instanceof Spinner<?> s && s.isEditable();
         boolean adjusting = typing || focus instanceof Slider || focus instanceof Spinner
                 || focus instanceof ComboBoxBase
                 || focus instanceof javafx.scene.control.ToggleButton t && t.getToggleGroup() != null; // arrows pick
@@ -346,9 +349,9 @@ public final class MainWindow {
             model.stepForward();
         } else if (k == KeyCode.LEFT && !adjusting) {
             model.stepBack();
-        } else if ((k == KeyCode.PLUS || k == KeyCode.ADD || k == KeyCode.EQUALS) && !typing) {
+        } else if ((k == KeyCode.PLUS || k == KeyCode.ADD || k == KeyCode.EQUALS) && !inBox) {
             model.zoomIn();
-        } else if ((k == KeyCode.MINUS || k == KeyCode.SUBTRACT) && !typing) {
+        } else if ((k == KeyCode.MINUS || k == KeyCode.SUBTRACT) && !inBox) {
             model.zoomOut();
         } else if (k == KeyCode.HOME && !adjusting) {
             model.seek(0);

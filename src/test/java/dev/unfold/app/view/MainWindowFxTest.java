@@ -296,6 +296,25 @@ class MainWindowFxTest {
     }
 
     @Test
+    void signsTypedInAParameterBoxDoNotZoomTheMatrix(FxRobot robot) throws Exception {
+        settle();
+        double cell = model.cellSizeProperty().get();
+        Spinner<?> stride = window.params().spinner(ParamKey.SH);
+        robot.clickOn(stride.getEditor()).type(KeyCode.END).type(KeyCode.MINUS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(cell, model.cellSizeProperty().get(), 1e-9, "a minus typed in a box is no zoom");
+        robot.type(KeyCode.ADD);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(cell, model.cellSizeProperty().get(), 1e-9, "nor is a plus");
+        robot.type(KeyCode.ENTER);
+        settle();
+        assertEquals(1, model.params().sh(), "text that is no number keeps the value");
+        robot.clickOn("#caption-input"); // away from the box the keys zoom again
+        robot.type(KeyCode.PLUS);
+        assertTrue(model.cellSizeProperty().get() > cell);
+    }
+
+    @Test
     void everyControlHasATooltip() throws Exception {
         settle();
         List<String> without = new ArrayList<>();
