@@ -122,7 +122,7 @@ public final class MainWindow {
         VBox center = new VBox(views, transport);
         VBox.setVgrow(views, Priority.ALWAYS);
         root.setCenter(center);
-        root.setBottom(new StatusLine(model, i18n));
+        root.setBottom(new StatusLine(model, deck.backward(), i18n));
 
         theme.addListener((o, a, t) -> applyTheme(t));
         colourBlindSafe.addListener((o, a, on) -> applyTheme(theme.get()));

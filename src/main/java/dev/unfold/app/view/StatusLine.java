@@ -2,8 +2,11 @@ package dev.unfold.app.view;
 
 import dev.unfold.app.i18n.BackendText;
 import dev.unfold.app.i18n.I18n;
+import dev.unfold.app.model.BackwardFrame;
+import dev.unfold.app.model.BackwardModel;
 import dev.unfold.app.model.Frame;
 import dev.unfold.app.model.MainModel;
+import dev.unfold.app.model.ViewKind;
 import dev.unfold.core.Geometry;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -15,19 +18,24 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
-/** The status bar: the backend in use (and why, when it is not the one asked for), compute time, sizes. */
+/**
+ * The status bar: the backend in use (and why, when it is not the one asked for), the compute time of what the
+ * shown view draws (im2col, or the col2im and GEMM views' Conv2d with col2im), sizes.
+ */
 public final class StatusLine extends HBox {
 
     private final MainModel model;
+    private final BackwardModel backward;
     private final I18n i18n;
     private final Label backend = new Label();
     private final Label compute = new Label();
     private final Label sizes = new Label();
     private final ProgressIndicator busy = new ProgressIndicator();
 
-    public StatusLine(MainModel model, I18n i18n) {
+    public StatusLine(MainModel model, BackwardModel backward, I18n i18n) {
         super(10);
         this.model = model;
+        this.backward = backward;
         this.i18n = i18n;
         getStyleClass().add("status-line");
         setAlignment(Pos.CENTER_LEFT);
@@ -47,10 +55,13 @@ public final class StatusLine extends HBox {
         backend.setTooltip(whole);
         busy.setPrefSize(16, 16);
         busy.setMaxSize(16, 16);
-        busy.visibleProperty().bind(model.computingProperty());
+        busy.visibleProperty().bind(model.computingProperty().or(
+                model.viewProperty().isNotEqualTo(ViewKind.IM2COL).and(backward.computingProperty())));
         getChildren().addAll(busy, backend, compute, new Separator(Orientation.VERTICAL), sizes);
         model.frameProperty().addListener(o -> update());
         model.computeErrorProperty().addListener(o -> update());
+        model.viewProperty().addListener(o -> update());
+        backward.frameProperty().addListener(o -> update());
         i18n.localeProperty().addListener(o -> update());
         update();
     }
@@ -100,12 +111,25 @@ public final class StatusLine extends HBox {
         }
         if (f != null) {
             Geometry g = f.geometry();
-            compute.setText(i18n.get("status.compute", i18n.number(f.computeNanos() / 1e6, 2), f.backend().name()));
+            compute.setText(computeText(f));
             // the column buffer's shape in the layout drawn: 25 × 4 in rows, 1×1×2×2×5×5 in tensor, 1×4×25 in torch
             String column = f.layout().patchMajor()
                     ? i18n.number(g.patchCount(), 0) + " × " + i18n.number(g.patchSize(), 0)
                     : ColumnGrid.of(g, f.layout()).shape("×", d -> i18n.number(d, 0));
             sizes.setText(i18n.get("status.sizes", g.n(), g.c(), g.h(), g.w(), column, i18n.number(g.blowUp(), 2)));
         }
+    }
+
+    /**
+     * The time of what the shown view draws: the col2im and GEMM views draw a backward frame, one Conv2d forward
+     * and backward pass with col2im, not the im2col view's call; until that frame is there, no time at all.
+     */
+    private String computeText(Frame f) {
+        if (model.view() == ViewKind.IM2COL) {
+            return i18n.get("status.compute", i18n.number(f.computeNanos() / 1e6, 2), f.backend().name());
+        }
+        BackwardFrame b = backward.frame();
+        return b == null ? "" : i18n.get("status.compute.backward", i18n.number(b.computeNanos() / 1e6, 2),
+                b.backend().name());
     }
 }

@@ -521,6 +521,25 @@ class BackwardViewsFxTest {
     }
 
     @Test
+    void theStatusBarTimesWhatTheShownViewComputed(FxRobot robot) throws Exception {
+        settle();
+        Label compute = robot.lookup("#status-compute").queryAs(Label.class);
+        I18n en = new I18n(Locale.ENGLISH);
+        assertEquals("im2col " + en.number(model.frame().computeNanos() / 1e6, 2) + " ms on cpu",
+                fx(compute::getText));
+        for (ViewKind v : List.of(ViewKind.COL2IM, ViewKind.GEMM)) {
+            fxRun(() -> model.setView(v));
+            settle();
+            BackwardFrame f = backward.frame();
+            assertEquals("Conv2d + col2im " + en.number(f.computeNanos() / 1e6, 2) + " ms on cpu",
+                    fx(compute::getText), v + ": the backward frame's time, not im2col's");
+        }
+        fxRun(() -> model.setView(ViewKind.IM2COL));
+        settle();
+        assertTrue(fx(compute::getText).startsWith("im2col "), fx(compute::getText));
+    }
+
+    @Test
     void everyControlOfTheBackwardViewsHasATooltip() throws Exception {
         settle();
         List<String> without = new ArrayList<>();
