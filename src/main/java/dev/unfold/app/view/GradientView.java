@@ -29,6 +29,7 @@ public final class GradientView extends CanvasPane {
 
     private static final double GAP = 30;
     private static final double MAX_CELL = 96;
+    private javafx.geometry.Rectangle2D badge;
     /** More moves than this since the last draw: redrawing every cell is cheaper than replaying them. */
     private static final long MAX_INCREMENT = 2048;
 
@@ -359,18 +360,30 @@ public final class GradientView extends CanvasPane {
         double cy = planeY(hl.n(), hl.c()) + (hl.y() + geo.ph()) * cell;
         g.setFill(p.link());
         Paint2D.outline(g, cx, cy, cell, cell, Math.max(2.5, Math.min(5, cell / 6)));
-        String badge = "×" + hl.count();
-        double fs = clamp(cell * 0.4, 11, 18);
-        g.setFont(Font.font("System", FontWeight.BOLD, fs));
-        double bw = badge.length() * fs * 0.62 + 8;
-        double bh = fs + 6;
-        double bx = cx + cell - 2;
-        double by = cy - bh + 2;
-        g.fillRoundRect(bx, by, bw, bh, 8, 8);
-        g.setFill(Color.WHITE);
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.CENTER);
-        g.fillText(badge, bx + bw / 2, by + bh / 2);
+        // beside the planes, level with the cell, so that no neighbouring pixel's sum is hidden
+        String text = "×" + hl.count();
+        Font font = CountBadge.font(cell);
+        double[] size = CountBadge.size(text, font);
+        java.util.List<javafx.geometry.Rectangle2D> planes = new java.util.ArrayList<>();
+        javafx.geometry.Rectangle2D home = null;
+        double label = 4 + 16 * typeScale();
+        for (int n = 0; n < geo.n(); n++) {
+            for (int c = 0; c < geo.c(); c++) {
+                javafx.geometry.Rectangle2D r = new javafx.geometry.Rectangle2D(planeX(n, c), planeY(n, c) - label,
+                        planeW, planeH + label);
+                planes.add(r);
+                if (n == hl.n() && c == hl.c()) {
+                    home = r;
+                }
+            }
+        }
+        badge = CountBadge.place(cx, cy, cell, size[0], size[1], home, planes, canvasWidth(), canvasHeight());
+        CountBadge.draw(g, p.link(), badge, text, font);
+    }
+
+    /** Where the pointed pixel's count badge was last drawn, or null: for tests. */
+    javafx.geometry.Rectangle2D badgeBounds() {
+        return model.highlight() == null ? null : badge;
     }
 
     private static double clamp(double v, double lo, double hi) {

@@ -9,6 +9,7 @@ import dev.unfold.core.Geometry;
 import dev.unfold.core.trace.Move;
 import dev.unfold.core.trace.TraceOrder;
 import javafx.beans.property.ObjectProperty;
+import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseEvent;
@@ -37,6 +38,7 @@ public final class InputView extends CanvasPane {
 
     // geometry of the last draw, for hit testing
     private double cell;
+    private Rectangle2D badge;
     private double off;
     private double left;
     private double top;
@@ -412,20 +414,33 @@ public final class InputView extends CanvasPane {
         double lw = Math.max(2.5, Math.min(5, cell / 6));
         g.setFill(p.link());
         Paint2D.outline(g, cx, cy, cell, cell, lw);
-        // the number of column cells holding a copy, as a badge by the cell
-        String badge = "×" + hl.count();
-        double fs = clamp(cell * 0.4, 11, 18);
-        g.setFont(Font.font("System", FontWeight.BOLD, fs));
-        double bw = badge.length() * fs * 0.62 + 8;
-        double bh = fs + 6;
-        double bx = cx + cell - 2;
-        double by = cy - bh + 2;
-        g.setFill(p.link());
-        g.fillRoundRect(bx, by, bw, bh, 8, 8);
-        g.setFill(Color.WHITE);
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.CENTER);
-        g.fillText(badge, bx + bw / 2, by + bh / 2);
+        // the number of column cells holding a copy, as a badge beside the image's planes, level with the cell
+        String text = "×" + hl.count();
+        Font font = CountBadge.font(cell);
+        double[] size = CountBadge.size(text, font);
+        java.util.List<Rectangle2D> stacks = new java.util.ArrayList<>();
+        for (int n = 0; n < geo.n(); n++) {
+            stacks.add(stackBounds(geo, n));
+        }
+        badge = CountBadge.place(cx, cy, cell, size[0], size[1], stacks.get(hl.n()), stacks, canvasWidth(),
+                canvasHeight());
+        CountBadge.draw(g, p.link(), badge, text, font);
+    }
+
+    /** Image n's planes with their row numbers and channel label: what a badge must not cover. */
+    private Rectangle2D stackBounds(Geometry geo, int n) {
+        int rows = geo.h() + 2 * geo.ph();
+        double ts = typeScale();
+        double labels = cell >= 14 ? HeaderLabels.width("-00", Font.font("System", clamp(cell * 0.32, 9, 13 * ts))) + 4
+                : 0;
+        double x0 = left + n * (stackW + GAP);
+        double y0 = top - 4 - 16 * ts;
+        return new Rectangle2D(x0 - labels, y0, stackW + labels, top + (geo.c() - 1) * off + rows * cell - y0);
+    }
+
+    /** Where the pointed cell's count badge was last drawn, or null: for tests. */
+    Rectangle2D badgeBounds() {
+        return model.highlight() == null ? null : badge;
     }
 
     private void drawPlaneLabel(GraphicsContext g, Palette p, Geometry geo, int n, int c, double x0, double y0) {

@@ -540,6 +540,38 @@ class BackwardViewsFxTest {
     }
 
     @Test
+    void theCountBadgeCoversNoPixelOfTheGradient() throws Exception {
+        fxRun(() -> {
+            model.setView(ViewKind.COL2IM);
+            model.set(ParamKey.C, 2);
+        });
+        settle();
+        Geometry g = backward.frame().geometry();
+        GradientView view = window.deck().col2im().gradientView();
+        for (int c = 0; c < g.c(); c++) {
+            for (int y = -g.ph(); y < g.h() + g.ph(); y++) {
+                for (int x = -g.pw(); x < g.w() + g.pw(); x++) {
+                    Focus.Input at = new Focus.Input(0, c, y, x);
+                    fxRun(() -> model.hover(at));
+                    WaitForAsyncUtils.waitForFxEvents();
+                    javafx.geometry.Rectangle2D badge = fx(view::badgeBounds);
+                    assertNotNull(badge, "a badge for " + at);
+                    for (int cc = 0; cc < g.c(); cc++) {
+                        int plane = cc;
+                        double[] c0 = fx(() -> view.centreOf(0, plane, -g.ph(), -g.pw()));
+                        double[] c1 = fx(() -> view.centreOf(0, plane, -g.ph() + 1, -g.pw() + 1));
+                        double cell = c1[0] - c0[0];
+                        double[] far = fx(() -> view.centreOf(0, plane, g.h() + g.ph() - 1, g.w() + g.pw() - 1));
+                        assertFalse(badge.intersects(c0[0] - cell / 2 + 1, c0[1] - cell / 2 + 1,
+                                        far[0] - c0[0] + cell - 2, far[1] - c0[1] + cell - 2),
+                                "the badge of " + at + " at " + badge + " covers plane c" + cc);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void everyControlOfTheBackwardViewsHasATooltip() throws Exception {
         settle();
         List<String> without = new ArrayList<>();

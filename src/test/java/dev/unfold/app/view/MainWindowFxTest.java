@@ -275,6 +275,32 @@ class MainWindowFxTest {
     }
 
     @Test
+    void theCountBadgeCoversNoCellOfTheInput() throws Exception {
+        settle();
+        Geometry g = model.frame().geometry();
+        for (int y = -g.ph(); y < g.h() + g.ph(); y++) {
+            for (int x = -g.pw(); x < g.w() + g.pw(); x++) {
+                Focus.Input at = new Focus.Input(0, 0, y, x);
+                fxRun(() -> model.hover(at));
+                WaitForAsyncUtils.waitForFxEvents();
+                javafx.geometry.Rectangle2D badge = fx(window.inputView()::badgeBounds);
+                assertNotNull(badge, "a badge for " + at);
+                double[] c0 = fx(() -> window.inputView().centreOf(0, -g.ph(), -g.pw()));
+                double[] c1 = fx(() -> window.inputView().centreOf(0, -g.ph() + 1, -g.pw() + 1));
+                double cell = c1[0] - c0[0];
+                for (int yy = -g.ph(); yy < g.h() + g.ph(); yy++) {
+                    for (int xx = -g.pw(); xx < g.w() + g.pw(); xx++) {
+                        double cx = c0[0] + (xx + g.pw()) * cell;
+                        double cy = c0[1] + (yy + g.ph()) * cell;
+                        assertFalse(badge.intersects(cx - cell / 2 + 1, cy - cell / 2 + 1, cell - 2, cell - 2),
+                                "the badge of " + at + " at " + badge + " covers cell (" + yy + ", " + xx + ")");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void keyboardPlaysStepsAndZooms(FxRobot robot) throws Exception {
         settle();
         fxRun(() -> model.seek(5));
