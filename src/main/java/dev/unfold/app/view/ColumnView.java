@@ -38,6 +38,7 @@ public final class ColumnView extends CanvasPane {
     // geometry of the last draw, for hit testing
     private double headerW;
     private double headerH;
+    private Font cornerFont = Font.font("System", FontWeight.BOLD, 10);
     private double cellW;
     private double cellH;
     private Font valueFont;
@@ -175,8 +176,13 @@ public final class ColumnView extends CanvasPane {
         double roomW = (w - 12 * zoom * 0.31 - 16) / grid.cols();
         cellH = Math.floor(Math.max(zoom, Math.min(2 * zoom, Math.min(roomH, roomW))));
         double font = labelFont(cellH);
-        headerW = Math.max(grid.rowAxes().length(), maxRowLabel()) * font * 0.62 + 16;
-        headerH = Math.max(cellH, font * 2.2);
+        // the corner's axis names are set in presentation mode's larger type like every other label, and the
+        // headers grow to hold them rather than letting them run into the column labels
+        cornerFont = Font.font("System", FontWeight.BOLD, Math.max(10, font * 0.85) * typeScale());
+        double cornerW = Math.max(HeaderLabels.width(grid.colAxes() + " →", cornerFont),
+                HeaderLabels.width(grid.rowAxes() + " ↓", cornerFont)) + 8;
+        headerW = Math.max(Math.max(grid.rowAxes().length(), maxRowLabel()) * font * 0.62 + 16, cornerW);
+        headerH = Math.max(cellH, Math.max(font * 2.2, cornerFont.getSize() * 2.4));
         double fit = (w - headerW) / grid.cols();
         cellW = Math.max(cellH, Math.min(cellH * MAX_WIDEN, fit));
         vbar.setMax(Math.max(0, grid.rows() * cellH - (h - headerH)));
@@ -396,7 +402,7 @@ public final class ColumnView extends CanvasPane {
         }
         g.setFill(p.headerBackground());
         g.fillRect(0, 0, headerW, headerH);
-        g.setFont(Font.font("System", FontWeight.BOLD, Math.max(10, font * 0.85)));
+        g.setFont(cornerFont);
         g.setFill(p.mutedText());
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
@@ -416,6 +422,16 @@ public final class ColumnView extends CanvasPane {
             case IM2COL_BY_TAP -> tap % kk == curTap % kk;
             default -> false;
         };
+    }
+
+    /** The size of the corner's axis names as last measured: for tests. */
+    double cornerFontSize() {
+        return cornerFont.getSize();
+    }
+
+    /** The width of the row header as last measured: for tests. */
+    double rowHeaderWidth() {
+        return headerW;
     }
 
     private static double clamp(double v, double lo, double hi) {

@@ -44,6 +44,7 @@ public final class GradColumnView extends CanvasPane {
     private BackwardFrame gridFrame;
     private double headerW;
     private double headerH;
+    private Font cornerFont = Font.font("System", FontWeight.BOLD, 10);
     private double cellW;
     private double cellH;
     private Font valueFont;
@@ -179,8 +180,13 @@ public final class GradColumnView extends CanvasPane {
         double roomW = (w - 12 * zoom * 0.31 - 16) / grid.cols();
         cellH = Math.floor(Math.max(zoom, Math.min(2 * zoom, Math.min(roomH, roomW))));
         double font = labelFont(cellH);
-        headerW = Math.max(grid.rowAxes().length(), grid.rowLabel(grid.rows() - 1).length() + 2) * font * 0.62 + 16;
-        headerH = Math.max(cellH, font * 2.2);
+        // the corner's axis names are set in presentation mode's larger type like every other label, and the
+        // headers grow to hold them rather than letting them run into the column labels
+        cornerFont = Font.font("System", FontWeight.BOLD, Math.max(10, font * 0.85) * typeScale());
+        double cornerW = Math.max(HeaderLabels.width(grid.colAxes() + " →", cornerFont),
+                HeaderLabels.width(grid.rowAxes() + " ↓", cornerFont)) + 8;
+        headerW = Math.max(Math.max(grid.rowAxes().length(), grid.rowLabel(grid.rows() - 1).length() + 2) * font * 0.62 + 16, cornerW);
+        headerH = Math.max(cellH, Math.max(font * 2.2, cornerFont.getSize() * 2.4));
         cellW = Math.max(cellH, Math.min(cellH * MAX_WIDEN, (w - headerW) / grid.cols()));
         vbar.setMax(Math.max(0, grid.rows() * cellH - (h - headerH)));
         hbar.setMax(Math.max(0, grid.cols() * cellW - (w - headerW)));
@@ -410,7 +416,7 @@ public final class GradColumnView extends CanvasPane {
         }
         g.setFill(p.headerBackground());
         g.fillRect(0, 0, headerW, headerH);
-        g.setFont(Font.font("System", FontWeight.BOLD, Math.max(10, font * 0.85)));
+        g.setFont(cornerFont);
         g.setFill(p.mutedText());
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
@@ -420,6 +426,16 @@ public final class GradColumnView extends CanvasPane {
         g.setFill(p.grid());
         g.fillRect(headerW - 1, 0, 1, h);
         g.fillRect(0, headerH - 1, w, 1);
+    }
+
+    /** The size of the corner's axis names as last measured: for tests. */
+    double cornerFontSize() {
+        return cornerFont.getSize();
+    }
+
+    /** The width of the row header as last measured: for tests. */
+    double rowHeaderWidth() {
+        return headerW;
     }
 
     private static double clamp(double v, double lo, double hi) {

@@ -301,6 +301,26 @@ class MainWindowFxTest {
     }
 
     @Test
+    void theColumnMatrixCornerTakesPresentationType() throws Exception {
+        settle();
+        ColumnView view = window.columnView();
+        double before = fx(view::cornerFontSize);
+        fxRun(() -> window.root().getStyleClass().add("presentation"));
+        WaitForAsyncUtils.waitForFxEvents(4);
+        fxRun(() -> {
+            view.requestLayout();
+            view.layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents(4);
+        double after = fx(view::cornerFontSize);
+        assertEquals(before * 21 / 15, after, 1e-6, "the corner's axis names grow with presentation mode's type");
+        Font corner = Font.font("System", javafx.scene.text.FontWeight.BOLD, after);
+        String names = fx(() -> ColumnGrid.of(model.frame().geometry(), model.frame().layout()).colAxes()) + " →";
+        assertTrue(HeaderLabels.width(names, corner) + 4 <= fx(view::rowHeaderWidth), "and fit the row header");
+        fxRun(() -> window.root().getStyleClass().remove("presentation"));
+    }
+
+    @Test
     void keyboardPlaysStepsAndZooms(FxRobot robot) throws Exception {
         settle();
         fxRun(() -> model.seek(5));
