@@ -109,6 +109,7 @@ public final class AppOptions {
     public static AppOptions parse(String[] args, Settings base) throws BadOption {
         AppOptions o = new AppOptions();
         CommandLine cl = new CommandLine(o);
+        cl.registerConverter(Path.class, new dev.unfold.cli.FileNameConverter());
         try {
             cl.parseArgs(args);
         } catch (CommandLine.ParameterException e) {

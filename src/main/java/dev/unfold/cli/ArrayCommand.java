@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * One array in, one array out: check OUT, read IN's header, plan the geometry, check memory, and only then
- * read the data, compute and write OUT atomically. Every failure before the write leaves OUT as it was.
+ * One array in, one array out: check OUT (and that it is not IN's own file), read IN's header, plan the geometry,
+ * check memory, and only then read the data, compute and write OUT atomically. Every failure before the write leaves OUT as it was.
  */
 abstract class ArrayCommand implements Callable<Integer> {
 
@@ -44,6 +44,7 @@ abstract class ArrayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ArrayFiles.checkTarget(out);
+        ArrayFiles.refuseSameFile(in, out);
         Npy.Header header = ArrayFiles.header(in);
         Plan plan = plan(header);
         String memory = plan.geometry().allocationProblem(header.dtype());

@@ -7,6 +7,7 @@ import dev.unfold.io.Npy;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -45,6 +46,21 @@ final class ArrayFiles {
             AtomicFiles.checkTarget(out);
         } catch (IOException e) {
             throw new CliError(name(out, "OUT") + ": " + describe(e));
+        }
+    }
+
+    /**
+     * Refuses an OUT that is IN's own file, by its name, another path, a symbolic or a hard link: the write would
+     * succeed and replace the data with its column matrix, a slip of the shell's completion away from losing it.
+     */
+    static void refuseSameFile(Path in, Path out) {
+        try {
+            if (Files.exists(out) && Files.exists(in) && Files.isSameFile(in, out)) {
+                throw new CliError(out + ": is the input file itself; the result would replace the input: give OUT "
+                        + "another name");
+            }
+        } catch (IOException e) {
+            // IN or OUT cannot be looked at: reading IN and writing OUT say why, in their own words
         }
     }
 

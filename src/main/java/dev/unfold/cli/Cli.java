@@ -3,6 +3,7 @@ package dev.unfold.cli;
 import dev.unfold.core.Backends;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
@@ -58,6 +59,7 @@ public final class Cli {
         try {
             CommandLine cli = new CommandLine(new Root());
             cli.setExpandAtFiles(false); // "@x.npy" is a file name, not a file of arguments to splice in
+            cli.registerConverter(Path.class, new FileNameConverter());
             cli.setOut(out);
             cli.setErr(err);
             cli.setParameterExceptionHandler((ex, given) -> fail(err, parameterMessage(ex) + dashHint(ex, given)));

@@ -54,4 +54,12 @@ class AppOptionsTest {
         AppOptions.BadOption e = assertThrows(AppOptions.BadOption.class, () -> parse("--kernel", "9", "--size", "4"));
         assertTrue(e.getMessage().contains("larger than the padded input"), e.getMessage());
     }
+
+    /** A name Java cannot turn into the system's bytes says so in words, as the commands' file names do. */
+    @Test
+    void aScreenshotNameThatCannotBeAFileNameIsExplained() {
+        AppOptions.BadOption e = assertThrows(AppOptions.BadOption.class, () -> parse("--screenshot", "a\0.png"));
+        assertEquals("Invalid value for option '--screenshot': 'a\0.png' holds a NUL character, which no file name can",
+                e.getMessage());
+    }
 }

@@ -260,6 +260,33 @@ class CliHostileInputTest {
     }
 
     @Test
+    void anOutputThatIsTheInputIsRefusedAndTheInputKept() throws IOException {
+        Path x = dir.resolve("x.npy");
+        byte[] before = Files.readAllBytes(x);
+        Path link = Files.createSymbolicLink(dir.resolve("folder").resolve("link.npy"), x);
+        Path hard = Files.createLink(dir.resolve("folder").resolve("hard.npy"), x);
+        try {
+            for (String target : List.of(x.toString(), dir.resolve("folder").resolve("..").resolve("x.npy").toString(),
+                    link.toString(), hard.toString())) {
+                CliRun r = CliRun.of("im2col", x.toString(), target, "--kernel", "2");
+                assertEquals(Cli.ERROR, r.exit(), r::toString);
+                assertEquals("", r.out(), r::toString);
+                assertEquals(List.of("unfold: " + target + ": is the input file itself; the result would replace "
+                        + "the input: give OUT another name"), r.err().lines().toList(), r::toString);
+                assertArrayEquals(before, Files.readAllBytes(x), "IN changed");
+            }
+            Npy.write(dir.resolve("col9.npy"), NdArray.of(new float[36], 9, 4));
+            CliRun r = CliRun.of("col2im", dir.resolve("col9.npy").toString(), dir.resolve("col9.npy").toString(),
+                    "--shape", "4,4", "--kernel", "2");
+            assertEquals(Cli.ERROR, r.exit(), r::toString);
+            assertTrue(r.err().contains("is the input file itself"), r::toString);
+        } finally {
+            Files.delete(link);
+            Files.delete(hard);
+        }
+    }
+
+    @Test
     void anOutputThatIsALinkIsWrittenThrough() throws IOException {
         Path elsewhere = Files.createDirectory(dir.resolve("folder").resolve("..").resolve("elsewhere"));
         Path real = Files.write(elsewhere.resolve("real.npy"), KEEP);
