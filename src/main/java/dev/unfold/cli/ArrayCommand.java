@@ -43,7 +43,7 @@ abstract class ArrayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ArrayFiles.checkTarget(out);
+        ArrayFiles.checkTarget(out, typed(1));
         ArrayFiles.refuseSameFile(in, out);
         Npy.Header header = ArrayFiles.header(in);
         Plan plan = plan(header);
@@ -77,6 +77,12 @@ abstract class ArrayCommand implements Callable<Integer> {
                     + result.dtype() + " (" + spec.name() + " of " + plan.geometry() + ", " + window.layout
                     + " layout, " + backend.name() + " backend)");
         }
+    }
+
+    /** The positional parameter as typed, before picocli made it a {@link Path} (which normalises it). */
+    private String typed(int index) {
+        return spec.positionalParameters().stream().filter(p -> p.index().min() == index)
+                .flatMap(p -> p.originalStringValues().stream()).findFirst().orElse("");
     }
 
     static Backend open(BackendChoice choice) {

@@ -39,13 +39,18 @@ final class ArrayFiles {
 
     /**
      * Fails early, before any work, when OUT cannot be written: a folder, a device or pipe, a read-only file, or in a
-     * folder that is not there (see {@link AtomicFiles#checkTarget}).
+     * folder that is not there (see {@link AtomicFiles#checkTarget}), or a name typed with a trailing separator.
      */
-    static void checkTarget(Path out) {
+    static void checkTarget(Path out, String typed) {
         try {
             AtomicFiles.checkTarget(out);
         } catch (IOException e) {
             throw new CliError(name(out, "OUT") + ": " + describe(e));
+        }
+        // a Path drops the trailing separator, so "results/" would become a file named "results"
+        if (typed.endsWith("/") || typed.endsWith(java.io.File.separator)) {
+            throw new CliError(typed + ": names a folder (it ends in '" + typed.charAt(typed.length() - 1) + "'), but "
+                    + "OUT is the .npy file to write; give a file name such as " + typed + "out.npy");
         }
     }
 

@@ -135,6 +135,10 @@ class CliHostileInputTest {
                 "im2col {x} {dir}/nope/out.npy --kernel 1"),
             c("output is a folder", "{dir}/folder: is a folder, not a file",
                 "im2col {x} {dir}/folder --kernel 1"),
+            c("output ending in a slash", "{dir}/results/: names a folder (it ends in '/'), but OUT is the .npy file "
+                + "to write; give a file name such as {dir}/results/out.npy", "im2col {x} {dir}/results/ --kernel 1"),
+            c("col2im output ending in a slash", "{dir}/x.npy/: names a folder", "col2im {col} {dir}/x.npy/ --shape 4,4 "
+                + "--kernel 3"),
             c("col2im shape mismatch", "col.npy: has shape (4, 9) but col2im --shape 1,1,5,5 --kernel 3 --layout rows "
                 + "expects (9, 9)", "col2im {col} {out} --shape 1,1,5,5 --kernel 3"),
             c("col2im other layout", "expects (1, 9, 4)", "col2im {col} {out} --shape 4,4 --kernel 3 --layout torch"),
