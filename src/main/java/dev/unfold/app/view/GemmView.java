@@ -8,9 +8,12 @@ import dev.unfold.app.model.MainModel;
 import dev.unfold.app.model.Product;
 import dev.unfold.core.ColumnElement;
 import dev.unfold.core.Geometry;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.WritableImage;
@@ -47,6 +50,7 @@ public final class GemmView extends CanvasPane {
     private static final double MARGIN = 16;
     private static final double MIN_CELL = 30;
     private static final double MAX_CELL = 60;
+    private static final Font HEADER_FONT = Font.font("System", FontWeight.NORMAL, 12);
 
     private final MainModel model;
     private final BackwardModel backward;
@@ -73,6 +77,8 @@ public final class GemmView extends CanvasPane {
     private int kStart;
     private BackwardFrame laidOut;
     private Product laidOutProduct;
+    private final List<Rectangle2D> columnHeaderTexts = new ArrayList<>();
+    private double sideLeft;
     private double[] scale; // largest |value| of A, B, C and the bias for laidOut: computed once, not every frame
     private final java.util.Map<Integer, WritableImage> planeImages = new java.util.HashMap<>();
 
@@ -118,6 +124,16 @@ public final class GemmView extends CanvasPane {
     /** The text field that edits weights; for tests. */
     public javafx.scene.control.TextField editorField() {
         return editor.field();
+    }
+
+    /** Where the texts over the columns of C and of the matrix above it were last drawn, their axis name included. */
+    List<Rectangle2D> columnHeaderTexts() {
+        return List.copyOf(columnHeaderTexts);
+    }
+
+    /** The left edge of the side panel as last drawn. */
+    double sideLeft() {
+        return sideLeft;
     }
 
     /** Canvas rectangle {x, y, w, h} of a cell as last drawn, or null when it is not in view. */
@@ -328,7 +344,9 @@ public final class GemmView extends CanvasPane {
         double headH = 18;
         double gapRow = titleH + headH + 6;
         double gapCol = 26;
-        double fixedW = MARGIN + rowHeaderW + gapCol + MARGIN + sideW + MARGIN;
+        // C's last column label, centred on its cell, may be wider than the cell: the side panel must not cover it
+        double overhang = Math.max(0, (Fonts.width(label(dims[1], geo, n - 1), HEADER_FONT) - MIN_CELL) / 2);
+        double fixedW = MARGIN + rowHeaderW + gapCol + MARGIN + sideW + MARGIN + overhang;
         double fixedV = MARGIN + titleH + headH + gapRow + MARGIN + 18;
         // large enough to read from the back of a room: a long m gets a window of rows rather than small cells
         cell = Math.floor(clamp(Math.min((w - fixedW) / (k + n), (h - fixedV) / (k + Math.min(m, 10) + (bias ? 1.3 : 0))),
@@ -454,6 +472,7 @@ public final class GemmView extends CanvasPane {
             }
         }
         double sideX = w - sideW - MARGIN;
+        sideLeft = sideX - 8;
         headers(g, p, geo, pr, dims, m, n, k, step, rowHeaderW, headH, bias, sideX - 12);
         side(g, p, f, pr, step, sideX, MARGIN, sideW, h - 2 * MARGIN);
         if (model.problemProperty().get() != null) {
@@ -548,8 +567,9 @@ public final class GemmView extends CanvasPane {
 
     private void headers(GraphicsContext g, Palette p, Geometry geo, Product pr, Dim[] dims, int m, int n, int k,
                          Product.Step step, double rowHeaderW, double headH, boolean bias, double right) {
-        Font small = Font.font("System", FontWeight.NORMAL, 12);
+        Font small = HEADER_FONT;
         Font smallBold = Font.font("System", FontWeight.BOLD, 12);
+        columnHeaderTexts.clear();
         int curI = step == null ? -1 : step.i();
         int curJ = step == null ? -1 : step.j();
         int curT = step == null ? -1 : step.t();
@@ -581,31 +601,47 @@ public final class GemmView extends CanvasPane {
         g.setTextAlign(TextAlignment.CENTER);
         double labelW = label(dims[1], geo, n - 1).length() * 12 * 0.62 + 4;
         int stepN = labelW <= cell ? 1 : (int) Math.ceil(labelW / cell);
+        double firstB = bx;
         for (int c = 0; c < nVis; c++) {
             int j = nStart + c;
             if (labelled(c, curJ - nStart, nVis, stepN)) {
-                g.setFont(j == curJ ? smallBold : small);
+                Font font = j == curJ ? smallBold : small;
+                String text = label(dims[1], geo, j);
+                double x = bx + (c + 0.5) * cell;
+                double tw = Fonts.width(text, font);
+                g.setFont(font);
                 g.setFill(j == curJ ? p.text() : p.mutedText());
-                g.fillText(label(dims[1], geo, j), bx + (c + 0.5) * cell, biasY - headH / 2);
+                g.fillText(text, x, biasY - headH / 2);
+                columnHeaderTexts.add(new Rectangle2D(x - tw / 2, biasY - headH, tw, headH));
+                firstB = Math.min(firstB, x - tw / 2);
             }
         }
         double labelK = label(dims[2], geo, k - 1).length() * 12 * 0.62 + 4;
         int stepK = labelK <= cell ? 1 : (int) Math.ceil(labelK / cell);
+        double firstA = ax;
         for (int c = 0; c < kVis; c++) {
             int t = kStart + c;
             if (labelled(c, curT - kStart, kVis, stepK)) {
-                g.setFont(t == curT ? smallBold : small);
+                Font font = t == curT ? smallBold : small;
+                String text = label(dims[2], geo, t);
+                double x = ax + (c + 0.5) * cell;
+                g.setFont(font);
                 g.setFill(t == curT ? p.text() : p.mutedText());
-                g.fillText(label(dims[2], geo, t), ax + (c + 0.5) * cell, ay - headH / 2 - 2);
+                g.fillText(text, x, ay - headH / 2 - 2);
+                firstA = Math.min(firstA, x - Fonts.width(text, font) / 2);
             }
         }
-        // axis names at the corners, titles with shapes
+        // axis names in the corners before the column labels, as in the column matrix: after C's last column
+        // the side panel would cover them
         g.setFont(smallBold);
         g.setFill(p.mutedText());
         g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText(axes(dims[0]) + " ↓", ax - 6, ay - headH / 2 - 2);
+        g.fillText(axes(dims[0]) + " ↓", firstA - 6, ay - headH / 2 - 2);
+        String across = axes(dims[1]) + " →";
+        g.fillText(across, firstB - 6, biasY - headH / 2);
+        double acrossW = Fonts.width(across, smallBold);
+        columnHeaderTexts.add(new Rectangle2D(firstB - 6 - acrossW, biasY - headH, acrossW, headH));
         g.setTextAlign(TextAlignment.LEFT);
-        g.fillText(axes(dims[1]) + " →", bx + nVis * cell + 6, biasY - headH / 2);
         String name = pr.name().toLowerCase(java.util.Locale.ROOT);
         g.setTextBaseline(VPos.BOTTOM);
         g.setFill(p.text());

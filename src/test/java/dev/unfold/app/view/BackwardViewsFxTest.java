@@ -71,9 +71,11 @@ class BackwardViewsFxTest {
     private MainWindow window;
     private FrameComputer computer;
     private BackwardModel backward;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         Thread.currentThread().setUncaughtExceptionHandler((t, e) -> errors.add(e));
         Backends backends = new Backends(List.of(new CpuBackendProvider()));
         computer = new FrameComputer(backends);
@@ -537,6 +539,46 @@ class BackwardViewsFxTest {
         fxRun(() -> model.setView(ViewKind.IM2COL));
         settle();
         assertTrue(fx(compute::getText).startsWith("im2col "), fx(compute::getText));
+    }
+
+    @Test
+    void theColumnLabelsOfTheProductStayClearOfTheSidePanelAndOfEachOther() throws Exception {
+        fxRun(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(768);
+            model.setView(ViewKind.GEMM);
+            backward.setOutChannels(3);
+        });
+        GemmView view = window.deck().gemm().view();
+        for (int[] p : List.of(new int[] {1, 4, 2, 1, 1}, new int[] {3, 64, 7, 2, 3}, new int[] {2, 9, 3, 1, 1})) {
+            fxRun(() -> {
+                model.set(ParamKey.C, p[0]);
+                model.set(ParamKey.H, p[1]);
+                model.set(ParamKey.W, p[1]);
+                model.set(ParamKey.KH, p[2]);
+                model.set(ParamKey.KW, p[2]);
+                model.set(ParamKey.SH, p[3]);
+                model.set(ParamKey.SW, p[3]);
+                model.set(ParamKey.PH, p[4]);
+                model.set(ParamKey.PW, p[4]);
+            });
+            for (Product product : Product.values()) {
+                fxRun(() -> backward.setProduct(product));
+                settle();
+                fxRun(() -> model.seek(model.lengthProperty().get())); // the last column current, its label bold
+                settle();
+                List<javafx.geometry.Rectangle2D> texts = fx(view::columnHeaderTexts);
+                double side = fx(view::sideLeft);
+                String what = product + " with C, H, K, S, P = " + java.util.Arrays.toString(p);
+                assertTrue(texts.size() >= 2, what + ": a label and the axis name");
+                for (int i = 0; i < texts.size(); i++) {
+                    assertTrue(texts.get(i).getMaxX() <= side, what + ": " + texts.get(i) + " reaches under the side panel at " + side);
+                    for (int j = i + 1; j < texts.size(); j++) {
+                        assertFalse(texts.get(i).intersects(texts.get(j)), what + ": " + texts.get(i) + " and " + texts.get(j));
+                    }
+                }
+            }
+        }
     }
 
     @Test
