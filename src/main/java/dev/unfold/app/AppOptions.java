@@ -37,8 +37,22 @@ public final class AppOptions {
         }
     }
 
-    @Option(names = "--screenshot", paramLabel = "PNG", description = "render the main window to this PNG and exit")
+    @Option(names = "--screenshot", paramLabel = "PNG", description = "render the main window to this PNG and exit",
+            converter = PngName.class)
     Path screenshot;
+
+    /** The picture's file name as typed: a Path drops a trailing separator, and "shots/" would be written as "shots". */
+    static final class PngName implements CommandLine.ITypeConverter<Path> {
+        @Override
+        public Path convert(String text) {
+            if (text.endsWith("/") || text.endsWith(java.io.File.separator)) {
+                throw new CommandLine.TypeConversionException("'" + text + "' names a folder (it ends in '"
+                        + text.charAt(text.length() - 1) + "'); give the picture's file name, such as " + text
+                        + "unfold.png");
+            }
+            return new dev.unfold.cli.FileNameConverter().convert(text);
+        }
+    }
 
     @Option(names = "--kernel", paramLabel = "K[,K]", description = "kernel size KH[,KW]")
     String kernel;

@@ -62,4 +62,11 @@ class AppOptionsTest {
         assertEquals("Invalid value for option '--screenshot': 'a\0.png' holds a NUL character, which no file name can",
                 e.getMessage());
     }
+
+    @Test
+    void aScreenshotNameEndingInASlashIsAFolderNotAFile() {
+        AppOptions.BadOption e = assertThrows(AppOptions.BadOption.class, () -> parse("--screenshot", "shots/"));
+        assertEquals("Invalid value for option '--screenshot': 'shots/' names a folder (it ends in '/'); give the "
+                + "picture's file name, such as shots/unfold.png", e.getMessage());
+    }
 }
