@@ -33,6 +33,7 @@ final class BenchReport {
     /** A comment line above the table. */
     void preamble(String text) {
         out.println("# " + text);
+        flush();
     }
 
     void row(BenchRow r) {
@@ -52,7 +53,18 @@ final class BenchReport {
             }
             out.println(line);
         }
+        flush();
+    }
+
+    /**
+     * A PrintWriter keeps its write errors to itself: without this check, {@code bench | head -1} would go on
+     * measuring for minutes after the reader had gone.
+     */
+    private void flush() {
         out.flush();
+        if (out.checkError()) {
+            throw new CliError("cannot write the results: standard output was closed or failed");
+        }
     }
 
     private String json(BenchRow r) {

@@ -167,4 +167,18 @@ class BenchCommandTest {
         assertTrue(line.contains("\"median_ms\":0.0001235,"), line);
         assertTrue(line.contains("\"copy_floor_ms\":123500,"), line);
     }
+
+    @Test
+    void aClosedOutputStopsTheBenchmark() {
+        java.io.OutputStream closed = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+        };
+        BenchReport report = new BenchReport(new PrintWriter(closed), false, false);
+        CliError e = org.junit.jupiter.api.Assertions.assertThrows(CliError.class, () -> report.row(new BenchRow(
+                "classroom", "im2col", "cpu", Layout.ROWS, DType.FLOAT32, 1, 3, 1, 31360, 0.01, 0.01, 1, 0.001, null)));
+        assertEquals("cannot write the results: standard output was closed or failed", e.getMessage());
+    }
 }
