@@ -144,6 +144,9 @@ public final class AtomicFiles {
             } catch (AccessDeniedException e) {
                 ExitCleanup.done(tmp);
                 throw new AccessDeniedException(dir.toString(), null, "output folder is not writable");
+            } catch (IOException | RuntimeException e) { // a full disk, a read-only file system: nothing was made
+                ExitCleanup.done(tmp);
+                throw e;
             }
         }
     }

@@ -194,4 +194,17 @@ class AtomicFilesTest {
             });
         }
     }
+
+    @Test
+    void aTemporaryFileThatCannotBeMadeIsNotLeftToTheExitCleanup() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux's /proc, where no file can be made");
+        Path target = Path.of("/proc/unfold-" + System.nanoTime() + ".npy");
+        assertThrows(IOException.class, () -> write(target, "data"));
+        java.lang.reflect.Field pending = ExitCleanup.class.getDeclaredField("PENDING");
+        pending.setAccessible(true);
+        @SuppressWarnings("unchecked")
+        java.util.Set<Path> left = java.util.Set.copyOf((java.util.Set<Path>) pending.get(null));
+        assertTrue(left.stream().noneMatch(p -> p.getFileName().toString().startsWith("." + target.getFileName())),
+                "still waiting for the exit cleanup: " + left);
+    }
 }
