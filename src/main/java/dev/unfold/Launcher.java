@@ -61,7 +61,7 @@ public final class Launcher {
         try {
             UnfoldApp.launch(options, args);
         } catch (RuntimeException e) { // the toolkit could not start: one line, not its stack trace
-            System.err.println("unfold: cannot open the window: " + dev.unfold.core.Backends.oneLine(e));
+            System.err.println("unfold: cannot open the window: " + dev.unfold.core.FailureText.oneLine(e));
             System.exit(2);
         }
     }

@@ -236,7 +236,7 @@ public final class AppOptions {
                 dev.unfold.io.AtomicFiles.checkTarget(screenshot); // a read-only file, a device: before any drawing
             } catch (java.io.IOException e) {
                 throw new BadOption("cannot write " + screenshot + ": " + (e instanceof java.nio.file.FileSystemException f
-                        && f.getReason() != null ? f.getReason() : dev.unfold.core.Backends.oneLine(e)));
+                        && f.getReason() != null ? f.getReason() : dev.unfold.core.FailureText.oneLine(e)));
             }
             if (!Files.isWritable(parent)) {
                 throw new BadOption("cannot write " + screenshot + ": folder " + parent + " is not writable");

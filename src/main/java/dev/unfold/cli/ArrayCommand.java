@@ -4,6 +4,7 @@ import dev.unfold.core.Backend;
 import dev.unfold.core.BackendChoice;
 import dev.unfold.core.BackendUnavailableException;
 import dev.unfold.core.Backends;
+import dev.unfold.core.FailureText;
 import dev.unfold.core.Geometry;
 import dev.unfold.io.NdArray;
 import dev.unfold.io.Npy;
@@ -70,7 +71,7 @@ abstract class ArrayCommand implements Callable<Integer> {
             try {
                 result = compute(backend, plan, input);
             } catch (RuntimeException e) {
-                throw new CliError(backend.name() + " backend failed: " + Backends.oneLine(e));
+                throw new CliError(backend.name() + " backend failed: " + FailureText.oneLine(e));
             }
             ArrayFiles.write(out, result);
             spec.commandLine().getOut().println("wrote " + out + ": " + NdArray.formatShape(result.shape()) + " "

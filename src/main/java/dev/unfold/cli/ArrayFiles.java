@@ -1,6 +1,6 @@
 package dev.unfold.cli;
 
-import dev.unfold.core.Backends;
+import dev.unfold.core.FailureText;
 import dev.unfold.io.AtomicFiles;
 import dev.unfold.io.NdArray;
 import dev.unfold.io.Npy;
@@ -88,6 +88,6 @@ final class ArrayFiles {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
-        return Backends.oneLine(e);
+        return FailureText.oneLine(e);
     }
 }

@@ -1,6 +1,6 @@
 package dev.unfold.cli;
 
-import dev.unfold.core.Backends;
+import dev.unfold.core.FailureText;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
@@ -68,7 +68,7 @@ public final class Cli {
         } catch (OutOfMemoryError e) {
             return fail(err, "out of memory; use smaller arrays, or raise -Xmx");
         } catch (RuntimeException | Error e) { // last line of defence: still one line, never a stack trace
-            return fail(err, "internal error: " + e.getClass().getSimpleName() + ": " + Backends.oneLine(e));
+            return fail(err, "internal error: " + e.getClass().getSimpleName() + ": " + FailureText.oneLine(e));
         } finally {
             out.flush();
         }
@@ -80,7 +80,7 @@ public final class Cli {
             return "unknown command '" + u.getUnmatched().get(0) + "' (expected " + COMMANDS + ")";
         }
         String hint = ex.getCommandLine().getCommandSpec().qualifiedName(" ");
-        return Backends.oneLine(ex) + " (see '" + hint + " --help')";
+        return FailureText.oneLine(ex) + " (see '" + hint + " --help')";
     }
 
     /** picocli takes "-y.npy" for an option, so a file of that name leaves its parameter missing: say how to give it. */
@@ -101,9 +101,9 @@ public final class Cli {
 
     private static String executionMessage(Exception ex) {
         if (ex instanceof CliError || ex instanceof IllegalArgumentException) {
-            return Backends.oneLine(ex);
+            return FailureText.oneLine(ex);
         }
-        return "internal error: " + ex.getClass().getSimpleName() + ": " + Backends.oneLine(ex);
+        return "internal error: " + ex.getClass().getSimpleName() + ": " + FailureText.oneLine(ex);
     }
 
     private static int fail(PrintWriter err, String message) {

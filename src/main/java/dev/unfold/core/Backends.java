@@ -45,7 +45,7 @@ public final class Backends {
             try {
                 return p.probe();
             } catch (Throwable t) { // a probe must not take the application down, whatever a native library does
-                return Availability.no(n + " probe failed: " + oneLine(t));
+                return Availability.no(n + " probe failed: " + FailureText.oneLine(t));
             }
         });
     }
@@ -79,7 +79,7 @@ public final class Backends {
         } catch (BackendUnavailableException e) {
             throw e;
         } catch (Throwable t) {
-            throw new BackendUnavailableException(name + " backend failed to start: " + oneLine(t), t);
+            throw new BackendUnavailableException(name + " backend failed to start: " + FailureText.oneLine(t), t);
         }
     }
 
@@ -90,12 +90,5 @@ public final class Backends {
             }
         }
         return null;
-    }
-
-    /** A throwable as one line: its message, or its class name when it has none. */
-    public static String oneLine(Throwable t) {
-        String m = t.getMessage();
-        String s = m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
-        return s.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
     }
 }

@@ -2,7 +2,7 @@ package dev.unfold.cuda;
 
 import dev.unfold.core.Backend;
 import dev.unfold.core.BackendParts;
-import dev.unfold.core.Backends;
+import dev.unfold.core.FailureText;
 import dev.unfold.core.Geometry;
 import dev.unfold.core.Layout;
 import dev.unfold.core.PhaseTimed;
@@ -117,11 +117,11 @@ public final class CudaBackend implements Backend, PhaseTimed {
     }
 
     static String gemmReason(Throwable e) {
-        String text = e instanceof LinkageError ? String.valueOf(e.getMessage()) : Backends.oneLine(e);
+        String text = e instanceof LinkageError ? String.valueOf(e.getMessage()) : FailureText.oneLine(e);
         if (text.contains("libcublas")) {
             return "cuBLAS unavailable (libcublas.so.12 not found)";
         }
-        return "cuBLAS unavailable (" + Backends.oneLine(e) + ")";
+        return "cuBLAS unavailable (" + FailureText.oneLine(e) + ")";
     }
 
     @Override

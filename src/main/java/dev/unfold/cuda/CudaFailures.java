@@ -1,6 +1,6 @@
 package dev.unfold.cuda;
 
-import dev.unfold.core.Backends;
+import dev.unfold.core.FailureText;
 import java.util.Locale;
 
 /**
@@ -22,7 +22,7 @@ final class CudaFailures {
         if (t instanceof CudaError e) {
             return errorReason(e);
         }
-        return Backends.oneLine(t);
+        return FailureText.oneLine(t);
     }
 
     private static String linkReason(LinkageError e) {

@@ -1,6 +1,6 @@
 package dev.unfold.export;
 
-import dev.unfold.core.Backends;
+import dev.unfold.core.FailureText;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -101,16 +101,10 @@ final class ExportFiles {
 
     /**
      * The innermost message of a chain (what really went wrong, not a wrapper's summary) as
-     * {@link Backends#oneLine} puts it, without a closing full stop: the caller ends the sentence.
+     * {@link FailureText#oneLine} puts it, without a closing full stop: the caller ends the sentence.
      */
     static String reason(Throwable e) {
-        Throwable innermost = e;
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                innermost = t;
-            }
-        }
-        String line = Backends.oneLine(innermost);
-        return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
+        Throwable innermost = FailureText.innermost(e);
+        return FailureText.clause(FailureText.oneLine(innermost == null ? e : innermost));
     }
 }

@@ -1,6 +1,6 @@
 package dev.unfold.media;
 
-import dev.unfold.core.Backends;
+import dev.unfold.core.FailureText;
 import dev.unfold.media.ImageImportException.Reason;
 import java.awt.image.BufferedImage;
 import java.io.FileNotFoundException;
@@ -145,7 +145,7 @@ public final class ImageImporter {
             BufferedImage image = reader.read(0, reader.getDefaultReadParam());
             if (!damage.isEmpty()) {
                 String warning = damage.get(0).strip().replaceAll("\\s+", " ");
-                throw new ImageImportException(Reason.TRUNCATED, null, name, clause(warning));
+                throw new ImageImportException(Reason.TRUNCATED, null, name, FailureText.clause(warning));
             }
             return orientation.apply(image);
         } catch (IIOException | java.io.EOFException e) {
@@ -190,20 +190,10 @@ public final class ImageImporter {
 
     /**
      * The innermost message of an exception chain, which usually says what really went wrong, as
-     * {@link Backends#oneLine} puts it; a chain without one is a stream that ended early.
+     * {@link FailureText#oneLine} puts it; a chain without one is a stream that ended early.
      */
     private static String reason(Throwable e) {
-        Throwable innermost = null;
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                innermost = t;
-            }
-        }
-        return innermost == null ? "unexpected end of file" : clause(Backends.oneLine(innermost));
-    }
-
-    /** A message as a clause of this class's sentences: no closing full stop or exclamation mark. */
-    private static String clause(String line) {
-        return line.endsWith(".") || line.endsWith("!") ? line.substring(0, line.length() - 1) : line;
+        Throwable innermost = FailureText.innermost(e);
+        return innermost == null ? "unexpected end of file" : FailureText.clause(FailureText.oneLine(innermost));
     }
 }

@@ -45,7 +45,7 @@ public final class FrameBench {
             try {
                 measure(scene, model, window);
             } catch (Throwable e) {
-                System.err.println("unfold: frame-bench failed: " + dev.unfold.core.Backends.oneLine(e));
+                System.err.println("unfold: frame-bench failed: " + dev.unfold.core.FailureText.oneLine(e));
                 code = 1;
             }
             int exit = code;

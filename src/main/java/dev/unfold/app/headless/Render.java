@@ -6,7 +6,7 @@ import dev.unfold.app.model.MainModel;
 import dev.unfold.app.model.ViewKind;
 import dev.unfold.app.view.AnimationFrames;
 import dev.unfold.app.view.MainWindow;
-import dev.unfold.core.Backends;
+import dev.unfold.core.FailureText;
 import dev.unfold.export.CancelToken;
 import dev.unfold.export.ExportException;
 import dev.unfold.export.GifExport;
@@ -83,7 +83,7 @@ public final class Render {
         } catch (ExportException e) {
             return fail(e.getMessage());
         } catch (RuntimeException | OutOfMemoryError e) {
-            return fail("cannot render " + job.out() + ": " + Backends.oneLine(e));
+            return fail("cannot render " + job.out() + ": " + FailureText.oneLine(e));
         }
     }
 

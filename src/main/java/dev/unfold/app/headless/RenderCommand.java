@@ -94,7 +94,7 @@ public final class RenderCommand implements Callable<Integer> {
                 dev.unfold.io.AtomicFiles.checkTarget(job.out()); // a read-only file or a device: before any drawing
             } catch (java.io.IOException e) {
                 throw bad("cannot write " + out + ": " + (e instanceof java.nio.file.FileSystemException f
-                        && f.getReason() != null ? f.getReason() : dev.unfold.core.Backends.oneLine(e)));
+                        && f.getReason() != null ? f.getReason() : dev.unfold.core.FailureText.oneLine(e)));
             }
         }
         if (!job.gif() && Files.exists(job.out()) && !Files.isDirectory(job.out())) {

@@ -86,7 +86,7 @@ public final class Screenshot {
             return 0;
         } catch (IOException | RuntimeException e) {
             String why = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
-                    : dev.unfold.core.Backends.oneLine(e);
+                    : dev.unfold.core.FailureText.oneLine(e);
             System.err.println("unfold: cannot write " + out + ": " + why);
             return 2;
         }

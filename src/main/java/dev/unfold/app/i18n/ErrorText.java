@@ -1,6 +1,6 @@
 package dev.unfold.app.i18n;
 
-import dev.unfold.core.Backends;
+import dev.unfold.core.FailureText;
 import dev.unfold.export.ExportException;
 import dev.unfold.media.ImageImportException;
 
@@ -25,6 +25,6 @@ public final class ErrorText {
         if (e instanceof OutOfMemoryError) {
             return i18n.get("error.memory");
         }
-        return Backends.oneLine(e);
+        return FailureText.oneLine(e);
     }
 }
