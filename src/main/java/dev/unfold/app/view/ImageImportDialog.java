@@ -49,6 +49,17 @@ public final class ImageImportDialog extends Dialog<ImageImportDialog.Choice> {
 
     public ImageImportDialog(String name, BufferedImage picture, int h, int w, ColorMode mode, Framing framing,
                              I18n i18n) {
+        this(name, picture, picture.getWidth(), picture.getHeight(), h, w, mode, framing, i18n);
+    }
+
+    /**
+     * @param fileWidth  the picture's width in its file, which the caption gives: {@code picture} may be a
+     *                   reduced copy ({@link ImageInput#MAX_SIDE}), and a teacher who opened a 4000 × 3000
+     *                   photo would not recognise it as 1024 × 768
+     * @param fileHeight its height in the file
+     */
+    public ImageImportDialog(String name, BufferedImage picture, int fileWidth, int fileHeight, int h, int w,
+                             ColorMode mode, Framing framing, I18n i18n) {
         this.name = name;
         this.picture = picture;
         this.i18n = i18n;
@@ -62,7 +73,8 @@ public final class ImageImportDialog extends Dialog<ImageImportDialog.Choice> {
         original.setFitHeight(VIEW);
         original.setSmooth(true);
         original.setAccessibleText(name);
-        Label originalCaption = new Label(i18n.get("image.original", name, picture.getWidth(), picture.getHeight()));
+        Label originalCaption = new Label(i18n.get("image.original", name, fileWidth, fileHeight));
+        originalCaption.setId("image-original-caption");
         originalCaption.setWrapText(true);
         originalCaption.setMaxWidth(VIEW);
 

@@ -78,9 +78,11 @@ public final class ImageLoader {
             try {
                 BufferedImage decoded = importer.read(file);
                 BufferedImage kept = ImageInput.of(name, decoded, ColorMode.RGB, settings.get().framing()).picture();
+                int fileWidth = decoded.getWidth();
+                int fileHeight = decoded.getHeight();
                 Platform.runLater(() -> {
                     root.setCursor(null);
-                    ask(name, kept);
+                    ask(name, kept, fileWidth, fileHeight);
                 });
             } catch (Exception | OutOfMemoryError e) {
                 Platform.runLater(() -> {
@@ -93,7 +95,8 @@ public final class ImageLoader {
 
     /** Offers one of the bundled samples. */
     public void openSample(SampleImage sample) {
-        ask(i18n.get(sample.messageKey()), sample.image());
+        BufferedImage image = sample.image();
+        ask(i18n.get(sample.messageKey()), image, image.getWidth(), image.getHeight());
     }
 
     /** Applies a choice: the picture becomes the input, with its channels and size. */
@@ -107,7 +110,8 @@ public final class ImageLoader {
         remember.accept(settings.get().withImage(c.input().mode(), c.input().framing()));
     }
 
-    private void ask(String name, BufferedImage picture) {
+    /** {@code fileWidth} × {@code fileHeight}: the size in the file, which {@code picture} may be reduced from. */
+    private void ask(String name, BufferedImage picture, int fileWidth, int fileHeight) {
         if (dialog.get() != null) {
             dialog.get().close();
         }
@@ -115,7 +119,8 @@ public final class ImageLoader {
         int h = Math.min(p.h(), p.w()) >= 8 ? p.h() : 16;
         int w = Math.min(p.h(), p.w()) >= 8 ? p.w() : 16;
         ColorMode mode = grey(picture) ? ColorMode.GRAYSCALE : settings.get().imageMode();
-        ImageImportDialog d = new ImageImportDialog(name, picture, h, w, mode, settings.get().framing(), i18n);
+        ImageImportDialog d = new ImageImportDialog(name, picture, fileWidth, fileHeight, h, w, mode,
+                settings.get().framing(), i18n);
         if (window.root().getScene() != null && window.root().getScene().getWindow() != null) {
             d.initOwner(window.root().getScene().getWindow());
             d.initModality(Modality.WINDOW_MODAL);

@@ -135,6 +135,18 @@ class ClassroomImagesFxTest extends ClassroomHarness {
     }
 
     @Test
+    void aLargePhotoIsDescribedAtItsOwnSizeNotTheReducedCopys(FxRobot robot) throws Exception {
+        settle();
+        // larger than ImageInput.MAX_SIDE on both sides: the dialog works on a 1024 × 768 copy
+        Path file = png("classroom_photo.png", picture(2000, 1500));
+        fxRun(() -> classroom.images().open(file));
+        dialog();
+        String caption = robot.lookup("#image-original-caption").queryAs(javafx.scene.control.Label.class).getText();
+        assertTrue(caption.contains("2000 × 1500"), caption);
+        fxRun(() -> ((javafx.scene.control.Button) robot.lookup("#image-cancel").query()).fire());
+    }
+
+    @Test
     void cancellingThePreviewKeepsTheInput(FxRobot robot) throws Exception {
         settle();
         Path file = png("photo.png", picture(20, 20));
