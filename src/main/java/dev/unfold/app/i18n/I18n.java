@@ -99,4 +99,13 @@ public final class I18n {
     public String number(double v, int decimals) {
         return String.format(locale.get(), "%,." + decimals + "f", v);
     }
+
+    /** A ratio such as the blow-up, to two decimals without trailing zeros: 25×, 6.25×, 12.5×, as cells write values. */
+    public String ratio(double v) {
+        java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(locale.get());
+        f.setMinimumFractionDigits(0);
+        f.setMaximumFractionDigits(2);
+        f.setRoundingMode(java.math.RoundingMode.HALF_UP);
+        return f.format(v);
+    }
 }

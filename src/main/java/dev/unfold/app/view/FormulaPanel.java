@@ -134,7 +134,7 @@ public final class FormulaPanel extends VBox {
         bytes.setText(i18n.get("formula.bytes", i18n.number(elements, 0), Bytes.human(elements * 4L),
                 Bytes.human(elements * 8L)));
         blowUp.setText(i18n.get("formula.blowup", i18n.number(elements, 0), i18n.number(g.inputSize(), 0),
-                i18n.number(g.blowUp(), 2)));
+                i18n.ratio(g.blowUp())));
     }
 
     private void updateStep() {

@@ -180,10 +180,10 @@ public final class MainWindow {
             ColumnGrid grid = ColumnGrid.of(g, f.layout());
             return i18n.get("caption.column.layout", grid.shape(", ", d -> i18n.number(d, 0)),
                     i18n.number(grid.rows(), 0), i18n.number(grid.cols(), 0), f.layout().label(),
-                    i18n.number(g.blowUp(), 2));
+                    i18n.ratio(g.blowUp()));
         }
         return i18n.get("caption.column", i18n.number(g.patchCount(), 0), i18n.number(g.patchSize(), 0),
-                f.layout().label(), i18n.number(g.blowUp(), 2));
+                f.layout().label(), i18n.ratio(g.blowUp()));
     }
 
     /** The theme hook: AtlantaFX for the controls, a palette for the canvases, a style class for our CSS. */

@@ -116,7 +116,7 @@ public final class StatusLine extends HBox {
             String column = f.layout().patchMajor()
                     ? i18n.number(g.patchCount(), 0) + " × " + i18n.number(g.patchSize(), 0)
                     : ColumnGrid.of(g, f.layout()).shape("×", d -> i18n.number(d, 0));
-            sizes.setText(i18n.get("status.sizes", g.n(), g.c(), g.h(), g.w(), column, i18n.number(g.blowUp(), 2)));
+            sizes.setText(i18n.get("status.sizes", g.n(), g.c(), g.h(), g.w(), column, i18n.ratio(g.blowUp())));
         }
     }
 

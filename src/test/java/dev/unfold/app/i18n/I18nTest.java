@@ -106,4 +106,14 @@ class I18nTest {
             Locale.setDefault(before);
         }
     }
+
+    @Test
+    void ratiosKeepTwoDecimalsAtMostAndNoTrailingZeros() {
+        I18n en = new I18n(Locale.ENGLISH);
+        assertEquals("25", en.ratio(25.0));
+        assertEquals("6.25", en.ratio(6.25));
+        assertEquals("12.5", en.ratio(12.5));
+        assertEquals("1.33", en.ratio(4.0 / 3));
+        assertEquals("1,225", en.ratio(1225));
+    }
 }
