@@ -61,7 +61,7 @@ abstract class CanvasPane extends Region {
     protected final double typeScale() {
         for (javafx.scene.Parent p = getParent(); p != null; p = p.getParent()) {
             if (p.getStyleClass().contains("presentation")) {
-                return 21.0 / 15;
+                return MainWindow.PRESENTING_TYPE;
             }
         }
         return 1;

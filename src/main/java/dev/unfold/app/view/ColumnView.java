@@ -39,6 +39,7 @@ public final class ColumnView extends CanvasPane {
     private double headerW;
     private double headerH;
     private Font cornerFont = Font.font("System", FontWeight.BOLD, 10);
+    private double headerFont = 10;
     private double cellW;
     private double cellH;
     private Font valueFont;
@@ -176,9 +177,10 @@ public final class ColumnView extends CanvasPane {
         double roomW = (w - 12 * zoom * 0.31 - 16) / grid.cols();
         cellH = Math.floor(Math.max(zoom, Math.min(2 * zoom, Math.min(roomH, roomW))));
         double font = labelFont(cellH);
+        headerFont = font;
         // the corner's axis names are set in presentation mode's larger type like every other label, and the
         // headers grow to hold them rather than letting them run into the column labels
-        cornerFont = Font.font("System", FontWeight.BOLD, Math.max(10, font * 0.85) * typeScale());
+        cornerFont = Font.font("System", FontWeight.BOLD, Math.max(10, font * 0.85 / typeScale()) * typeScale());
         double cornerW = Math.max(HeaderLabels.width(grid.colAxes() + " →", cornerFont),
                 HeaderLabels.width(grid.rowAxes() + " ↓", cornerFont)) + 8;
         headerW = Math.max(Math.max(grid.rowAxes().length(), maxRowLabel()) * font * 0.62 + 16, cornerW);
@@ -202,8 +204,13 @@ public final class ColumnView extends CanvasPane {
         return grid.rowLabel(grid.rows() - 1).length() + 2;
     }
 
-    private static double labelFont(double cell) {
-        return clamp(cell * 0.5, 10, 17);
+    /**
+     * The row and column headers' type: half a cell, from 10 to 17 px, and in presentation mode as much larger
+     * as the window's type, so that "0,4,4" reads from the back row like the cells' numbers beside it.
+     */
+    private double labelFont(double cell) {
+        double scale = typeScale();
+        return clamp(cell * 0.5, 10 * scale, 17 * scale);
     }
 
     @Override
@@ -252,7 +259,8 @@ public final class ColumnView extends CanvasPane {
         int k0 = (int) Math.floor(vx / cellW);
         int k1 = Math.min(grid.cols() - 1, (int) Math.floor((vx + w - headerW) / cellW));
         double font = labelFont(cellH);
-        valueFont = Font.font("System", FontWeight.NORMAL, clamp(cellH * 0.5, 8, 18));
+        // presentation mode's larger cells get larger numbers too, as far as the cell holds them
+        valueFont = Font.font("System", FontWeight.NORMAL, clamp(cellH * 0.5, 8, 18 * typeScale()));
         currentFont = Font.font("System", FontWeight.BOLD, valueFont.getSize());
         boolean lines = cellH >= 5;
         int curRow = move == null ? -1 : move.row();
@@ -396,6 +404,9 @@ public final class ColumnView extends CanvasPane {
             if (Double.isNaN(x)) {
                 continue; // moved off the row header, it would run into the next label
             }
+            if (x + labelW / 2 > w) { // the last column's label, wider than its cell, kept whole inside the view
+                x = Math.min(x, w - HeaderLabels.width(grid.colLabel(k), cur ? bold : f) / 2 - 2);
+            }
             g.setFont(cur ? bold : f);
             g.setFill(cur ? p.text() : p.mutedText());
             g.fillText(grid.colLabel(k), x, headerH / 2);
@@ -427,6 +438,16 @@ public final class ColumnView extends CanvasPane {
     /** The size of the corner's axis names as last measured: for tests. */
     double cornerFontSize() {
         return cornerFont.getSize();
+    }
+
+    /** The size of the row and column headers' labels as last measured: for tests. */
+    double headerFontSize() {
+        return headerFont;
+    }
+
+    /** The size of the cells' numbers as last drawn: for tests. */
+    double valueFontSize() {
+        return valueFont == null ? 0 : valueFont.getSize();
     }
 
     /** The width of the row header as last measured: for tests. */

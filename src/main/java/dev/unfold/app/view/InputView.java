@@ -261,12 +261,16 @@ public final class InputView extends CanvasPane {
         double availW = (w - margin - 12 - (geo.n() - 1) * GAP) / geo.n();
         double availH = h - margin - 12;
         off = 0;
+        // presentation mode lets a small input grow as far as its type does, where the view has the room
+        double maxCell = MAX_CELL * typeScale();
         for (int i = 0; i < 3; i++) {
-            cell = Math.min(MAX_CELL, Math.min((availW - (planes - 1) * off) / cols, (availH - (planes - 1) * off) / rows));
+            cell = Math.min(maxCell, Math.min((availW - (planes - 1) * off) / cols, (availH - (planes - 1) * off) / rows));
             off = planes == 1 ? 0 : clamp(cell * 0.9, 10, 26);
         }
         cell = Math.max(1, Math.floor(cell * 2) / 2);
-        valueFont = Font.font("System", FontWeight.NORMAL, clamp(cell * 0.42, 8, 20));
+        // and its numbers with it: in presentation mode as much larger as the window's type, as far as a cell holds
+        // them (a number too wide for its cell is set smaller by CellText)
+        valueFont = Font.font("System", FontWeight.NORMAL, clamp(cell * 0.42 * typeScale(), 8, 20 * typeScale()));
         currentFont = Font.font("System", FontWeight.BOLD, valueFont.getSize());
         stackW = cols * cell + (planes - 1) * off;
         double usedW = geo.n() * stackW + (geo.n() - 1) * GAP;
@@ -431,7 +435,7 @@ public final class InputView extends CanvasPane {
     private Rectangle2D stackBounds(Geometry geo, int n) {
         int rows = geo.h() + 2 * geo.ph();
         double ts = typeScale();
-        double labels = cell >= 14 ? HeaderLabels.width("-00", Font.font("System", clamp(cell * 0.32, 9, 13 * ts))) + 4
+        double labels = cell >= 14 ? HeaderLabels.width("-00", rowNumberFont()) + 4
                 : 0;
         double x0 = left + n * (stackW + GAP);
         double y0 = top - 4 - 16 * ts;
@@ -452,7 +456,7 @@ public final class InputView extends CanvasPane {
         String label = (geo.n() > 1 ? "n" + n + " · " : "") + "c" + c;
         g.fillText(label, x0, top - 4 > 0 && geo.c() > 1 ? top - 4 : y0 - 4);
         if (cell >= 14) {
-            g.setFont(Font.font("System", FontWeight.NORMAL, clamp(cell * 0.32, 9, 13 * typeScale())));
+            g.setFont(rowNumberFont());
             g.setFill(p.mutedText());
             g.setTextAlign(TextAlignment.RIGHT);
             g.setTextBaseline(VPos.CENTER);
@@ -460,6 +464,17 @@ public final class InputView extends CanvasPane {
                 g.fillText(Integer.toString(yy - geo.ph()), x0 - 4, y0 + (yy + 0.5) * cell);
             }
         }
+    }
+
+    /** The row numbers beside the front plane: a third of a cell, from 9 to 13 px, larger in presentation mode. */
+    private Font rowNumberFont() {
+        double scale = typeScale();
+        return Font.font("System", FontWeight.NORMAL, clamp(cell * 0.32 * scale, 9, 13 * scale));
+    }
+
+    /** The size of the cells' numbers as last drawn, and the cell's size: for tests. */
+    double[] cellAndValueSize() {
+        return new double[] {cell, valueFont == null ? 0 : valueFont.getSize()};
     }
 
     private static double clamp(double v, double lo, double hi) {

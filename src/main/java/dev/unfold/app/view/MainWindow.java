@@ -35,6 +35,11 @@ import javafx.scene.layout.VBox;
  */
 public final class MainWindow {
 
+    /** How much larger presentation mode sets the type: 21 px against 15 (unfold.css). */
+    static final double PRESENTING_TYPE = 21.0 / 15;
+    /** The least the views keep of the window's width before the formula panel widens for presentation type. */
+    static final double PRESENTING_VIEWS = 800;
+
     private final MainModel model;
     private final I18n i18n;
     private final ObjectProperty<AppTheme> theme = new SimpleObjectProperty<>(this, "theme", AppTheme.LIGHT);
@@ -86,9 +91,20 @@ public final class MainWindow {
         ScrollPane right = new ScrollPane();
         right.setFitToWidth(true);
         right.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        // full width (410, where the output-size formulas fit on one line each) from 1600 up, 214 at 1024
-        right.prefWidthProperty().bind(javafx.beans.binding.Bindings.min(410,
-                javafx.beans.binding.Bindings.max(212, root.widthProperty().multiply(0.34).subtract(134))));
+        // full width (410, where the output-size formulas fit on one line each) from 1600 up, 214 at 1024; in
+        // presentation mode's larger type as much wider as the type (574 at 1920, the formulas on one line again)
+        // where the views keep PRESENTING_VIEWS of the window's width, and no wider than usual where they would not
+        javafx.beans.binding.BooleanBinding presenting = javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> root.getStyleClass().contains("presentation"), root.getStyleClass());
+        right.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
+            double width = root.getWidth();
+            double usual = Math.min(410, Math.max(212, width * 0.34 - 134));
+            if (!presenting.get()) {
+                return usual;
+            }
+            double room = width - (paramsShown.get() ? left.getPrefWidth() : 0) - PRESENTING_VIEWS;
+            return Math.max(usual, Math.min(usual * PRESENTING_TYPE, room));
+        }, root.widthProperty(), presenting, paramsShown, left.prefWidthProperty()));
         right.setMinWidth(212);
         right.getStyleClass().add("side-scroll");
         root.setRight(right);

@@ -31,6 +31,15 @@ public final class StatusLine extends HBox {
     private final Label compute = new Label();
     private final Label sizes = new Label();
     private final ProgressIndicator busy = new ProgressIndicator();
+    /** The backend's whole description, which the tooltip always shows. */
+    private final javafx.beans.property.StringProperty whole =
+            new javafx.beans.property.SimpleStringProperty(this, "whole", "");
+    /** Shorter ways to say the same, longest first: the label shows the longest that fits (see layoutChildren). */
+    private java.util.List<String> texts = java.util.List.of("");
+    /** The shortest of them, the backend's name alone, has a chip before it in place of the word "Backend". */
+    private String nameOnly;
+    private final org.kordamp.ikonli.javafx.FontIcon chip = Controls.icon(
+            org.kordamp.ikonli.material2.Material2MZ.MEMORY);
 
     public StatusLine(MainModel model, BackwardModel backward, I18n i18n) {
         super(10);
@@ -48,11 +57,11 @@ public final class StatusLine extends HBox {
         // a long reason why CUDA is not used gives way first; the whole of it is in the tooltip
         compute.setMinWidth(Region.USE_PREF_SIZE);
         sizes.setMinWidth(Region.USE_PREF_SIZE);
-        Tooltip whole = new Tooltip();
-        whole.textProperty().bind(backend.textProperty());
-        whole.setWrapText(true);
-        whole.setMaxWidth(640);
-        backend.setTooltip(whole);
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(whole);
+        tip.setWrapText(true);
+        tip.setMaxWidth(640);
+        backend.setTooltip(tip);
         busy.setPrefSize(16, 16);
         busy.setMaxSize(16, 16);
         busy.visibleProperty().bind(model.computingProperty().or(
@@ -67,13 +76,37 @@ public final class StatusLine extends HBox {
     }
 
     /**
-     * The sizes stay whole and the backend's reason gives way first, down to "…"; where even then the line is too
-     * narrow (a 1024-wide projector in presentation mode's type) the compute time goes, so that the status bar
-     * never asks for more than the window and pushes the side panels off it.
+     * The sizes stay whole. The backend says as much as the room allows: the whole description with the reason
+     * CUDA is not used, the description with only that CUDA is not used, the description alone ("Backend: CPU,
+     * 2 threads"), or the backend's name after a chip
+     * ("CPU"), never a cut-off "Backend: C…"; the tooltip holds the whole of it. Where even the name does not fit
+     * beside the compute time (a 1024-wide projector in presentation mode's type) the compute time goes, so that
+     * the status bar never asks for more than the window and pushes the side panels off it.
      */
     @Override
     protected void layoutChildren() {
-        boolean withCompute = getWidth() >= needed(true);
+        double width = getWidth();
+        String text = texts.get(texts.size() - 1);
+        boolean withCompute = false;
+        for (String t : texts) {
+            if (width >= needed(true, textWidth(t))) {
+                text = t;
+                withCompute = true;
+                break;
+            }
+        }
+        if (!withCompute) { // the compute time has gone: the backend may say more in its room
+            for (String t : texts) {
+                if (width >= needed(false, textWidth(t))) {
+                    text = t;
+                    break;
+                }
+            }
+        }
+        if (!text.equals(backend.getText())) {
+            backend.setText(text);
+            backend.setGraphic(text.equals(nameOnly) ? chip : null);
+        }
         if (compute.isManaged() != withCompute) {
             compute.setManaged(withCompute);
             compute.setVisible(withCompute);
@@ -81,34 +114,57 @@ public final class StatusLine extends HBox {
         super.layoutChildren();
     }
 
-    @Override
-    protected double computeMinWidth(double height) {
-        return needed(false);
+    /** The width the backend's label needs to show {@code text} whole. */
+    private double textWidth(String text) {
+        double w = backend.snappedLeftInset() + backend.snappedRightInset()
+                + Math.ceil(HeaderLabels.width(text, backend.getFont())) + 1;
+        return text.equals(nameOnly) ? w + chip.prefWidth(-1) + backend.getGraphicTextGap() : w;
     }
 
-    private double needed(boolean withCompute) {
+    @Override
+    protected double computeMinWidth(double height) {
+        return needed(false, backend.minWidth(-1));
+    }
+
+    private double needed(boolean withCompute, double backendWidth) {
         double w = snappedLeftInset() + snappedRightInset();
         int shown = 0;
         for (javafx.scene.Node n : getChildren()) {
             if (n == compute && !withCompute) {
                 continue;
             }
-            w += n == backend ? backend.minWidth(-1) : n.prefWidth(-1);
+            w += n == backend ? backendWidth : n.prefWidth(-1);
             shown++;
         }
         return w + getSpacing() * (shown - 1);
     }
 
+    /** The backend's text as shown now and its whole description: for tests. */
+    String[] backendTexts() {
+        return new String[] {backend.getText(), whole.get()};
+    }
+
     private void update() {
         Frame f = model.frame();
         String error = model.computeErrorProperty().get();
+        nameOnly = null;
         if (error != null) {
-            backend.setText(i18n.get("status.error", error));
+            texts = java.util.List.of(i18n.get("status.error", error));
         } else if (f == null) {
-            backend.setText(i18n.get("status.computing"));
+            texts = java.util.List.of(i18n.get("status.computing"));
         } else {
-            backend.setText(i18n.get("status.backend", BackendText.describe(f.backend(), f.cudaUnavailable(), i18n)));
+            nameOnly = f.backend().name().toUpperCase(java.util.Locale.ROOT);
+            texts = java.util.List.of(
+                    i18n.get("status.backend", BackendText.describe(f.backend(), f.cudaUnavailable(), i18n)),
+                    i18n.get("status.backend", BackendText.describe(f.backend(), i18n)
+                            + (f.cudaUnavailable() == null ? "" : " — " + i18n.get("backend.cuda.unavailable.short"))),
+                    i18n.get("status.backend", BackendText.describe(f.backend(), i18n)), nameOnly)
+                    .stream().distinct().toList();
         }
+        whole.set(texts.get(0));
+        backend.setText(texts.get(0)); // until the next layout picks what fits
+        backend.setGraphic(null);
+        requestLayout();
         if (f != null) {
             Geometry g = f.geometry();
             compute.setText(computeText(f));

@@ -32,6 +32,17 @@ public final class TopBar extends FlowPane {
     private final MainModel model;
     private final I18n i18n;
     private final ComboBox<BackendChoice> backend = new ComboBox<>();
+    /** The words before the order, layout and backend controls: the first thing to go on a narrow window. */
+    private final List<Label> words = new java.util.ArrayList<>();
+    private final javafx.beans.property.BooleanProperty wordsShown =
+            new javafx.beans.property.SimpleBooleanProperty(this, "wordsShown", true);
+    /** The zoom buttons: the second thing to go (the View menu, + and − and Ctrl + wheel zoom as well). */
+    private final javafx.beans.property.BooleanProperty zoomShown =
+            new javafx.beans.property.SimpleBooleanProperty(this, "zoomShown", true);
+    private HBox zoom;
+    private javafx.beans.binding.BooleanBinding zoomForView;
+    /** At most this many rows: a third row of controls costs the views a projector's height (50 px). */
+    static final int MAX_ROWS = 2;
 
     /**
      * The bar wraps onto a second row when the window is narrow (a projector at 1024 × 768, the window at its
@@ -92,18 +103,27 @@ public final class TopBar extends FlowPane {
         zoomIn.setGraphic(Controls.icon(Material2MZ.ZOOM_IN));
         zoomIn.setOnAction(e -> model.zoomIn());
         Controls.tip(zoomIn, i18n, "zoom.in.tip");
-        HBox zoom = new HBox(2, zoomOut, zoomIn);
-        for (javafx.scene.Node n : List.of(layoutLabel, layout, zoom)) {
-            n.visibleProperty().bind(model.viewProperty().isNotEqualTo(ViewKind.GEMM));
+        zoom = new HBox(2, zoomOut, zoomIn);
+        zoom.setId("zoom");
+        zoomForView = model.viewProperty().isNotEqualTo(ViewKind.GEMM);
+        for (javafx.scene.Node n : List.of(layoutLabel, layout)) {
+            n.visibleProperty().bind(zoomForView);
             n.managedProperty().bind(n.visibleProperty());
         }
+        zoom.visibleProperty().bind(zoomForView.and(zoomShown));
+        zoom.managedProperty().bind(zoom.visibleProperty());
 
         Label backendLabel = label("toolbar.backend");
+        words.addAll(List.of(orderLabel, layoutLabel, backendLabel));
+        for (Label w : words) {
+            w.visibleProperty().bind(wordsShown);
+            w.managedProperty().bind(w.visibleProperty());
+        }
         backend.setId("backend");
         backend.getItems().setAll(BackendChoice.values());
         backend.setValue(model.backendChoiceProperty().get());
-        backend.setCellFactory(v -> new BackendCell());
-        backend.setButtonCell(new BackendCell());
+        backend.setCellFactory(v -> new BackendCell(false));
+        backend.setButtonCell(new BackendCell(true));
         backend.valueProperty().addListener((o, a, b) -> {
             if (b != null) {
                 model.setBackend(b);
@@ -116,7 +136,13 @@ public final class TopBar extends FlowPane {
         tip.setMaxWidth(460);
         backend.setTooltip(tip);
         model.cudaAvailabilityProperty().addListener(o -> {
-            backend.setButtonCell(new BackendCell());
+            backend.setButtonCell(new BackendCell(true));
+        });
+        // without its word the box would read only "Auto": a chip in front of it says what is automatic
+        wordsShown.addListener(o -> {
+            if (backend.getButtonCell() instanceof BackendCell cell) {
+                cell.refresh();
+            }
         });
 
         getChildren().addAll(presets, InputValuesMenu.create(model, i18n), group(orderLabel, order),
@@ -126,6 +152,72 @@ public final class TopBar extends FlowPane {
                 r.setMinWidth(Region.USE_PREF_SIZE);
             }
         }
+    }
+
+    /**
+     * A projector at 1024 × 768 in presentation mode's type would need three rows: the words "Order", "Layout"
+     * and "Backend" go first (the buttons' tooltips still name them, and the backend box shows a chip), then
+     * the zoom buttons, so that the bar keeps to {@link #MAX_ROWS} rows. A wide window keeps everything.
+     */
+    @Override
+    protected void layoutChildren() {
+        fit(getWidth());
+        super.layoutChildren();
+    }
+
+    private void fit(double width) {
+        if (width <= 0) {
+            return;
+        }
+        boolean withWords = rows(width, true, true) <= MAX_ROWS;
+        boolean withZoom = withWords || rows(width, false, true) <= MAX_ROWS;
+        if (wordsShown.get() != withWords) {
+            wordsShown.set(withWords);
+        }
+        if (zoomShown.get() != withZoom) {
+            zoomShown.set(withZoom);
+        }
+    }
+
+    /** How many rows the bar takes at this width with or without the words and the zoom buttons. */
+    int rows(double width, boolean withWords, boolean withZoom) {
+        double room = width - snappedLeftInset() - snappedRightInset();
+        int rows = 0;
+        double x = 0;
+        for (javafx.scene.Node n : getChildren()) {
+            double w;
+            if (n == zoom) {
+                if (!zoomForView.get() || !withZoom) {
+                    continue;
+                }
+                w = zoom.prefWidth(-1);
+            } else if (!n.isManaged()) {
+                continue;
+            } else {
+                w = n.prefWidth(-1);
+                if (n instanceof HBox box && !box.getChildren().isEmpty() && box.getChildren().get(0) instanceof Label l
+                        && words.contains(l)) {
+                    double word = l.prefWidth(-1) + box.getSpacing();
+                    if (withWords && !l.isManaged()) {
+                        w += word;
+                    } else if (!withWords && l.isManaged()) {
+                        w -= word;
+                    }
+                }
+            }
+            if (rows == 0 || x + w > room + 0.5) {
+                rows++;
+                x = w + getHgap();
+            } else {
+                x += w + getHgap();
+            }
+        }
+        return Math.max(1, rows);
+    }
+
+    /** Whether the words before the controls are shown now: for tests. */
+    boolean wordsShown() {
+        return wordsShown.get();
     }
 
     /** A label and its control, kept on one row when the bar wraps; hidden together with the control. */
@@ -174,8 +266,15 @@ public final class TopBar extends FlowPane {
     }
 
     private final class BackendCell extends ListCell<BackendChoice> {
-        BackendCell() {
+        private final boolean button;
+
+        BackendCell(boolean button) {
+            this.button = button;
             i18n.localeProperty().addListener(o -> updateItem(getItem(), getItem() == null));
+        }
+
+        void refresh() {
+            updateItem(getItem(), getItem() == null);
         }
 
         @Override
@@ -191,6 +290,9 @@ public final class TopBar extends FlowPane {
                 text = i18n.get("backend.cuda.off", text);
             }
             setText(text);
+            // the button cell, when the word "Backend" has made way: a chip says what the box is for
+            boolean chip = button && !wordsShown.get();
+            setGraphic(chip ? Controls.icon(Material2MZ.MEMORY) : null);
         }
     }
 }

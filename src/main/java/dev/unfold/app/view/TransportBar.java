@@ -20,6 +20,10 @@ public final class TransportBar extends HBox {
     private final Button play = new Button();
     private final Label speedLabel = new Label();
     private final Label speedValue = new Label();
+    private final Label step = new Label();
+    /** The step counter without its word ("100 / 100" for "step 100 / 100"), for a narrow bar. */
+    private boolean shortStep;
+    private final I18n i18n;
     private boolean updating;
 
     /**
@@ -37,6 +41,7 @@ public final class TransportBar extends HBox {
     public TransportBar(MainModel model, I18n i18n) {
         super(10);
         this.model = model;
+        this.i18n = i18n;
         getStyleClass().add("transport-bar");
         setAlignment(Pos.CENTER_LEFT);
 
@@ -72,11 +77,9 @@ public final class TransportBar extends HBox {
         });
         Controls.tip(scrub, i18n, "transport.scrub.tip");
 
-        Label step = new Label();
         step.setId("step-label");
         step.getStyleClass().add("step-label");
-        Runnable showStep = () -> step.setText(i18n.get("transport.step", model.position(),
-                model.lengthProperty().get()));
+        Runnable showStep = () -> step.setText(stepText(shortStep));
         Throttle stepText = new Throttle(66, showStep);
         model.positionProperty().addListener(o -> {
             if (model.playingProperty().get()) {
@@ -118,18 +121,30 @@ public final class TransportBar extends HBox {
         sync();
     }
 
+    private String stepText(boolean brief) {
+        return i18n.get(brief ? "transport.step.short" : "transport.step", model.position(),
+                model.lengthProperty().get());
+    }
+
     /**
      * On a narrow window (a projector at 1024 × 768, large type in presentation mode) the word "Speed" goes
-     * first and the speed value takes only the width of its text; where even that does not fit, the value goes
-     * too, and last the speed's slider. The step counter never ends in "…", and the bar never asks for more
-     * than its tightest arrangement, so that it does not push the side panels off the window.
+     * first and the speed value takes only the width of its text; then the step counter's word ("100 / 100"
+     * beside the timeline says as much), so that the speed a class is watching stays readable; where even that
+     * does not fit, the value goes too, and last the speed's slider. The step counter never ends in "…", and the
+     * bar never asks for more than its tightest arrangement, so that it does not push the side panels off the
+     * window.
      */
     @Override
     protected void layoutChildren() {
         double width = getWidth();
-        boolean word = width >= needed(true, true, true, SCRUB_ROOM);
-        boolean value = word || width >= needed(false, true, true, SCRUB_COMPACT);
-        boolean slider = value || width >= needed(false, false, true, SCRUB_MIN);
+        boolean word = width >= needed(true, false, true, true, SCRUB_ROOM);
+        boolean wholeStep = word || width >= needed(false, false, true, true, SCRUB_COMPACT);
+        boolean value = wholeStep || width >= needed(false, true, true, true, SCRUB_COMPACT);
+        boolean slider = value || width >= needed(false, true, false, true, SCRUB_MIN);
+        if (shortStep == wholeStep) {
+            shortStep = !wholeStep;
+            step.setText(stepText(shortStep));
+        }
         double valueMin = word ? Math.max(speedValueWidth(), speedValue.prefWidth(-1)) : Region.USE_PREF_SIZE;
         if (speedLabel.isManaged() != word || speedValue.isManaged() != value || speed.isManaged() != slider
                 || speedValue.getMinWidth() != valueMin) {
@@ -150,11 +165,14 @@ public final class TransportBar extends HBox {
 
     @Override
     protected double computeMinWidth(double height) {
-        return needed(false, false, false, SCRUB_MIN);
+        return needed(false, true, false, false, SCRUB_MIN);
     }
 
-    /** The width the bar needs with or without the word "Speed", the speed value and slider, and this much timeline. */
-    private double needed(boolean word, boolean value, boolean slider, double scrubRoom) {
+    /**
+     * The width the bar needs with or without the word "Speed", with the step counter whole or brief, with or
+     * without the speed value and slider, and this much timeline.
+     */
+    private double needed(boolean word, boolean brief, boolean value, boolean slider, double scrubRoom) {
         double w = snappedLeftInset() + snappedRightInset();
         int shown = 0;
         for (javafx.scene.Node n : getChildren()) {
@@ -165,6 +183,8 @@ public final class TransportBar extends HBox {
                 w += scrubRoom;
             } else if (n == speed) {
                 w += speed.minWidth(-1);
+            } else if (n == step) {
+                w += stepWidth(brief);
             } else if (n == speedValue) {
                 w += word ? Math.max(speedValueWidth(), speedValue.prefWidth(-1)) : speedValue.prefWidth(-1);
             } else {
@@ -173,6 +193,16 @@ public final class TransportBar extends HBox {
             shown++;
         }
         return w + getSpacing() * (shown - 1);
+    }
+
+    /** The step counter's width with the text it has now (shortened or not) or the other one. */
+    private double stepWidth(boolean brief) {
+        double now = step.prefWidth(-1);
+        if (brief == shortStep || step.getText() == null) {
+            return now;
+        }
+        return now - HeaderLabels.width(step.getText(), step.getFont())
+                + HeaderLabels.width(stepText(brief), step.getFont());
     }
 
     public Slider scrub() {

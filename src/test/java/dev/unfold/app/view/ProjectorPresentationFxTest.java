@@ -1,0 +1,197 @@
+package dev.unfold.app.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.unfold.app.model.ViewKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.Tooltip;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Presentation mode on a projector at 1024 × 768, in English and Korean: the tool bar keeps to two rows, the
+ * speed and the backend stay readable, and the column matrix's headers and the input's numbers take the larger
+ * type; the same window at normal type keeps its words.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ProjectorPresentationFxTest extends ClassroomHarness {
+
+    @Start
+    void start(Stage s) {
+        begin(s, 1024, 768);
+    }
+
+    @Test
+    void theToolBarKeepsToTwoRowsInEveryViewAndLanguage() throws Exception {
+        settle();
+        List<String> problems = new ArrayList<>();
+        for (boolean large : new boolean[] {false, true}) {
+            presenting(large);
+            for (Locale locale : List.of(Locale.ENGLISH, Locale.KOREAN)) {
+                fxRun(() -> classroom.setLanguage(locale));
+                for (ViewKind view : ViewKind.values()) {
+                    fxRun(() -> model.setView(view));
+                    WaitForAsyncUtils.waitForFxEvents(6);
+                    String where = locale + " " + view + (large ? " presentation" : "") + ": ";
+                    fxRun(() -> {
+                        TopBar bar = (TopBar) window.root().lookup(".top-bar");
+                        double row = 0;
+                        for (Node n : bar.getChildren()) {
+                            if (n.isManaged()) {
+                                row = Math.max(row, n.prefHeight(-1));
+                            }
+                        }
+                        double most = bar.snappedTopInset() + bar.snappedBottomInset() + 2 * row + bar.getVgap();
+                        if (bar.getHeight() > most + 0.5) {
+                            problems.add(where + "the tool bar is " + bar.getHeight() + " high, more than two rows ("
+                                    + most + ")");
+                        }
+                        for (Node n : bar.getChildren()) {
+                            if (n.isManaged() && n.getBoundsInParent().getMaxX() > bar.getWidth() + 0.5) {
+                                problems.add(where + n + " runs past the tool bar");
+                            }
+                        }
+                        if (!large && !bar.wordsShown()) {
+                            problems.add(where + "normal type lost the words Order, Layout, Backend");
+                        }
+                    });
+                }
+            }
+        }
+        presenting(false);
+        fxRun(() -> model.setView(ViewKind.IM2COL));
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void theSpeedAndTheBackendStayReadable() throws Exception {
+        settle();
+        presenting(true);
+        List<String> problems = new ArrayList<>();
+        for (Locale locale : List.of(Locale.ENGLISH, Locale.KOREAN)) {
+            for (ViewKind view : ViewKind.values()) {
+                fxRun(() -> {
+                    classroom.setLanguage(locale);
+                    model.setView(view);
+                });
+                WaitForAsyncUtils.waitForFxEvents(6);
+                String where = locale + " " + view + ": ";
+                fxRun(() -> {
+                    Labeled speed = (Labeled) window.root().lookup("#speed-label");
+                    if (!speed.isVisible()) {
+                        problems.add(where + "the speed's value gave way");
+                    } else if (!shown(speed).equals(speed.getText())) {
+                        problems.add(where + "the speed shows '" + shown(speed) + "'");
+                    }
+                    Labeled backend = (Labeled) window.root().lookup("#status-backend");
+                    if (!backend.isVisible() || !shown(backend).equals(backend.getText())) {
+                        problems.add(where + "the backend shows '" + shown(backend) + "' for '" + backend.getText()
+                                + "'");
+                    }
+                    Tooltip tip = backend.getTooltip();
+                    String whole = ((StatusLine) window.root().lookup("#status")).backendTexts()[1];
+                    if (tip == null || !tip.getText().equals(whole) || !whole.contains(backend.getText())) {
+                        problems.add(where + "the tooltip does not hold the whole backend text '" + whole + "'");
+                    }
+                });
+            }
+        }
+        presenting(false);
+        fxRun(() -> model.setView(ViewKind.IM2COL));
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void headersAndNumbersTakeThePresentationType() throws Exception {
+        settle();
+        fxRun(() -> model.seek(model.lengthProperty().get()));
+        WaitForAsyncUtils.waitForFxEvents(4);
+        double[] normal = sizes();
+        presenting(true);
+        double[] large = sizes();
+        presenting(false);
+        assertTrue(normal[0] <= 17, "normal type's headers: " + normal[0]);
+        assertTrue(large[0] > 20, "presentation headers stay at " + large[0] + " px (normal " + normal[0] + ")");
+        assertTrue(large[1] > normal[1], "the matrix's numbers: " + large[1] + " against " + normal[1]);
+        assertTrue(large[2] > normal[2] * 1.2, "the input's numbers: " + large[2] + " against " + normal[2]);
+        assertEquals(normal[0], sizes()[0], "leaving presentation mode restores the headers");
+    }
+
+    /**
+     * On a wide screen the formula panel widens with presentation mode's type, so that OH and OW fit on one line
+     * each again; at 1024 it keeps its width, the views having none to spare.
+     */
+    @Test
+    void theFormulaPanelWidensWithTheTypeWhereThereIsRoom() throws Exception {
+        settle();
+        javafx.scene.layout.Region right = fx(() -> (javafx.scene.layout.Region)
+                ((javafx.scene.layout.BorderPane) window.root()).getRight());
+        double narrow = fx(right::getWidth);
+        presenting(true);
+        assertEquals(narrow, fx(right::getWidth), 0.5, "at 1024 the views keep their width");
+        double width = fx(stage::getWidth);
+        double height = fx(stage::getHeight);
+        fxRun(() -> {
+            stage.setWidth(1920);
+            stage.setHeight(1080);
+        });
+        WaitForAsyncUtils.waitForFxEvents(6);
+        try {
+            assertTrue(fx(right::getWidth) > 560, "at 1920 the panel is " + fx(right::getWidth));
+            Labeled oh = (Labeled) fx(() -> window.root().lookup("#formula-oh"));
+            double line = fx(() -> ((Text) oh.lookup(".text")).getFont().getSize());
+            assertTrue(fx(oh::getHeight) < 2 * line, "OH worked out takes " + fx(oh::getHeight) + " px");
+            presenting(false);
+            assertTrue(fx(right::getWidth) <= 410.5, "normal type keeps 410: " + fx(right::getWidth));
+        } finally {
+            presenting(false);
+            fxRun(() -> {
+                stage.setWidth(width);
+                stage.setHeight(height);
+            });
+            WaitForAsyncUtils.waitForFxEvents(6);
+        }
+    }
+
+    /** The column matrix's header and value type and the input's value type, as last drawn. */
+    private double[] sizes() throws Exception {
+        fxRun(() -> {
+            window.columnView().drawIfDirty();
+            window.inputView().drawIfDirty();
+        });
+        return fx(() -> new double[] {window.columnView().headerFontSize(), window.columnView().valueFontSize(),
+                window.inputView().cellAndValueSize()[1]});
+    }
+
+    private static String shown(Labeled l) {
+        return ((Text) l.lookup(".text")).getText();
+    }
+
+    /** Presentation mode's type and zoom, in this window rather than full screen (as {@link Presentation} sets them). */
+    private void presenting(boolean on) {
+        fxRun(() -> {
+            boolean now = window.root().getStyleClass().contains("presentation");
+            if (now == on) {
+                return;
+            }
+            if (on) {
+                window.root().getStyleClass().add("presentation");
+                model.setCellSize(model.cellSizeProperty().get() * Presentation.ZOOM);
+            } else {
+                window.root().getStyleClass().remove("presentation");
+                model.setCellSize(model.cellSizeProperty().get() / Presentation.ZOOM);
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents(6);
+    }
+}
