@@ -180,7 +180,8 @@ public final class ColumnView extends CanvasPane {
         headerFont = font;
         // the corner's axis names are set in presentation mode's larger type like every other label, and the
         // headers grow to hold them rather than letting them run into the column labels
-        cornerFont = Font.font("System", FontWeight.BOLD, Math.max(10, font * 0.85 / typeScale()) * typeScale());
+        cornerFont = Font.font("System", FontWeight.BOLD, Math.max(10, labelFont(cellH) / typeScale() * 0.85)
+                * typeScale());
         double cornerW = Math.max(HeaderLabels.width(grid.colAxes() + " →", cornerFont),
                 HeaderLabels.width(grid.rowAxes() + " ↓", cornerFont)) + 8;
         headerW = Math.max(Math.max(grid.rowAxes().length(), maxRowLabel()) * font * 0.62 + 16, cornerW);
@@ -209,8 +210,7 @@ public final class ColumnView extends CanvasPane {
      * as the window's type, so that "0,4,4" reads from the back row like the cells' numbers beside it.
      */
     private double labelFont(double cell) {
-        double scale = typeScale();
-        return clamp(cell * 0.5, 10 * scale, 17 * scale);
+        return clamp(cell * 0.5, 10, 17) * typeScale();
     }
 
     @Override
