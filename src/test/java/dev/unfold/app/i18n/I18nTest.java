@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
@@ -100,7 +101,7 @@ class I18nTest {
             Locale.setDefault(Locale.KOREAN);
             I18n i18n = new I18n(Locale.ENGLISH);
             assertEquals("Parameters", i18n.get("params.title"));
-            assertEquals("step 12 / 1234", i18n.get("transport.step", 12, 1234));
+            assertEquals("step 12 / 1,234", i18n.get("transport.step", 12, 1234));
             assertFalse(i18n.get("no.such.key").isEmpty());
         } finally {
             Locale.setDefault(before);
@@ -115,5 +116,20 @@ class I18nTest {
         assertEquals("12.5", en.ratio(12.5));
         assertEquals("1.33", en.ratio(4.0 / 3));
         assertEquals("1,225", en.ratio(1225));
+    }
+
+    @Test
+    void theTransportCountsStepsAsTheFormulaPanelDoes() {
+        for (Locale locale : List.of(Locale.ENGLISH, Locale.KOREAN)) {
+            I18n i18n = new I18n(locale);
+            String formula = i18n.get("formula.step", 1000L, 150528L, "");
+            for (String key : List.of("transport.step", "transport.step.short")) {
+                String transport = i18n.get(key, 1000L, 150528L);
+                for (String count : List.of("1,000", "150,528")) {
+                    assertTrue(transport.contains(count) && formula.contains(count),
+                            locale + ": " + transport + " | " + formula);
+                }
+            }
+        }
     }
 }

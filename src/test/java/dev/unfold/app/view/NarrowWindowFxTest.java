@@ -94,7 +94,7 @@ class NarrowWindowFxTest extends ClassroomHarness {
     @Test
     void parametersTransportStatusAndFormulaFitInEveryThemeLanguageAndTypeSize() throws Exception {
         settle();
-        // the longest step counter the sliders allow for a 64 × 64 input: "step 102400 / 102400"
+        // the longest step counter the sliders allow for a 64 × 64 input: "step 102,400 / 102,400"
         fxRun(() -> model.setParams(new dev.unfold.app.model.Params(1, 1, 64, 64, 5, 5, 1, 1, 2, 2, 1, 1)));
         settle();
         fxRun(() -> model.seek(model.lengthProperty().get()));
