@@ -39,6 +39,8 @@ public final class ColumnView extends CanvasPane {
     private double headerW;
     private double headerH;
     private Font cornerFont = Font.font("System", FontWeight.BOLD, 10);
+    /** The column labels as last drawn: column, centre x, and 1 for the current one's bold label. */
+    private final java.util.List<double[]> drawnColumnLabels = new java.util.ArrayList<>();
     private double headerFont = 10;
     private double cellW;
     private double cellH;
@@ -388,6 +390,9 @@ public final class ColumnView extends CanvasPane {
         g.setTextAlign(TextAlignment.CENTER);
         double labelW = grid.colLabel(grid.cols() - 1).length() * font * 0.62 + 4;
         int stepK = labelW <= cellW ? 1 : (int) Math.ceil(labelW / cellW);
+        int lastK = -1; // the column whose label was drawn last, and where
+        double lastX = 0;
+        drawnColumnLabels.clear();
         for (int k = k0; k <= k1; k++) {
             boolean cur = k == curK;
             if (!cur && (k % stepK != 0 || (curK >= 0 && Math.abs(k - curK) < stepK))) {
@@ -405,11 +410,26 @@ public final class ColumnView extends CanvasPane {
                 continue; // moved off the row header, it would run into the next label
             }
             if (x + labelW / 2 > w) { // the last column's label, wider than its cell, kept whole inside the view
-                x = Math.min(x, w - HeaderLabels.width(grid.colLabel(k), cur ? bold : f) / 2 - 2);
+                double drawnW = HeaderLabels.width(grid.colLabel(k), cur ? bold : f);
+                double inside = Math.min(x, w - drawnW / 2 - 2);
+                double lastRight = lastK < 0 ? Double.NEGATIVE_INFINITY
+                        : lastX + HeaderLabels.width(grid.colLabel(lastK), lastK == curK ? bold : f) / 2;
+                if (inside - drawnW / 2 < lastRight + HeaderLabels.GAP) {
+                    // moved left it would run into the label before it (a column scrolled partly out of view):
+                    // a regular label is left out, the current one stays on its column, cut by the edge
+                    if (!cur) {
+                        continue;
+                    }
+                } else {
+                    x = inside;
+                }
             }
             g.setFont(cur ? bold : f);
             g.setFill(cur ? p.text() : p.mutedText());
             g.fillText(grid.colLabel(k), x, headerH / 2);
+            lastK = k;
+            lastX = x;
+            drawnColumnLabels.add(new double[] {k, x, cur ? 1 : 0});
         }
         g.setFill(p.headerBackground());
         g.fillRect(0, 0, headerW, headerH);
@@ -433,6 +453,18 @@ public final class ColumnView extends CanvasPane {
             case IM2COL_BY_TAP -> tap % kk == curTap % kk;
             default -> false;
         };
+    }
+
+    /** Where the column labels were last drawn, each as x, y, width and height: for tests. */
+    java.util.List<javafx.geometry.Rectangle2D> columnLabelBounds() {
+        Font f = Font.font("System", FontWeight.NORMAL, headerFont);
+        Font bold = Font.font("System", FontWeight.BOLD, headerFont);
+        java.util.List<javafx.geometry.Rectangle2D> out = new java.util.ArrayList<>();
+        for (double[] l : drawnColumnLabels) {
+            double width = HeaderLabels.width(grid.colLabel((int) l[0]), l[2] != 0 ? bold : f);
+            out.add(new javafx.geometry.Rectangle2D(l[1] - width / 2, 0, width, headerH));
+        }
+        return out;
     }
 
     /** The size of the corner's axis names as last measured: for tests. */

@@ -163,6 +163,59 @@ class ProjectorPresentationFxTest extends ClassroomHarness {
         }
     }
 
+    /**
+     * A column matrix wider than its view (C = 3, 5 × 5 kernel: 75 columns) in presentation type: wherever it is
+     * scrolled, a label kept whole at the right edge does not run into the label before it.
+     */
+    @Test
+    void theColumnLabelsAtTheRightEdgeDoNotOverlap() throws Exception {
+        settle();
+        fxRun(() -> {
+            model.set(dev.unfold.app.model.ParamKey.C, 3);
+            model.set(dev.unfold.app.model.ParamKey.H, 8);
+            model.set(dev.unfold.app.model.ParamKey.W, 8);
+            model.set(dev.unfold.app.model.ParamKey.KH, 5);
+            model.set(dev.unfold.app.model.ParamKey.KW, 5);
+        });
+        settle();
+        presenting(true);
+        List<String> problems = new ArrayList<>();
+        try {
+            ColumnView view = window.columnView();
+            javafx.scene.control.ScrollBar hbar = fx(() -> view.getChildrenUnmodifiable().stream()
+                    .filter(n -> n instanceof javafx.scene.control.ScrollBar b
+                            && b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL)
+                    .map(n -> (javafx.scene.control.ScrollBar) n).findFirst().orElseThrow());
+            for (int step : new int[] {1, 40}) {
+                fxRun(() -> model.seek(step));
+                WaitForAsyncUtils.waitForFxEvents(4);
+                double max = fx(hbar::getMax);
+                assertTrue(max > 0, "the matrix is wider than its view");
+                for (double v = 0; v <= Math.min(max, 400); v += 3) {
+                    double at = v;
+                    List<javafx.geometry.Rectangle2D> labels = fx(() -> {
+                        hbar.setValue(at);
+                        view.drawIfDirty();
+                        return view.columnLabelBounds();
+                    });
+                    // the last label drawn, at the right edge, against the one before it (unless that one is
+                    // held at the row header's edge, which HeaderLabels.columnLabelX looks after)
+                    double left = fx(view::rowHeaderWidth) + HeaderLabels.GAP / 2;
+                    for (int i = Math.max(1, labels.size() - 1); i < labels.size(); i++) {
+                        if (Math.abs(labels.get(i - 1).getMinX() - left) > 0.5
+                                && labels.get(i).getMinX() < labels.get(i - 1).getMaxX()) {
+                            problems.add("step " + step + ", scrolled " + at + ": " + labels.get(i - 1) + " and "
+                                    + labels.get(i));
+                        }
+                    }
+                }
+            }
+        } finally {
+            presenting(false);
+        }
+        assertEquals(List.of(), problems);
+    }
+
     /** The column matrix's header and value type and the input's value type, as last drawn. */
     private double[] sizes() throws Exception {
         fxRun(() -> {
