@@ -77,7 +77,11 @@ public final class GemmView extends CanvasPane {
     private int kStart;
     private BackwardFrame laidOut;
     private Product laidOutProduct;
-    private final List<Rectangle2D> columnHeaderTexts = new ArrayList<>();
+    /** Texts over the columns as last drawn, measured only when a test asks: measuring every label costs per frame. */
+    private record HeaderText(String text, Font font, double centreX, double top, boolean rightAligned) {
+    }
+
+    private final List<HeaderText> columnHeaderTexts = new ArrayList<>();
     private double sideLeft;
     private double[] scale; // largest |value| of A, B, C and the bias for laidOut: computed once, not every frame
     private final java.util.Map<Integer, WritableImage> planeImages = new java.util.HashMap<>();
@@ -128,7 +132,10 @@ public final class GemmView extends CanvasPane {
 
     /** Where the texts over the columns of C and of the matrix above it were last drawn, their axis name included. */
     List<Rectangle2D> columnHeaderTexts() {
-        return List.copyOf(columnHeaderTexts);
+        return columnHeaderTexts.stream().map(t -> {
+            double tw = Fonts.width(t.text(), t.font());
+            return new Rectangle2D(t.rightAligned() ? t.centreX() - tw : t.centreX() - tw / 2, t.top(), tw, 18);
+        }).toList();
     }
 
     /** The left edge of the side panel as last drawn. */
@@ -601,24 +608,25 @@ public final class GemmView extends CanvasPane {
         g.setTextAlign(TextAlignment.CENTER);
         double labelW = label(dims[1], geo, n - 1).length() * 12 * 0.62 + 4;
         int stepN = labelW <= cell ? 1 : (int) Math.ceil(labelW / cell);
-        double firstB = bx;
+        double firstB = Double.NaN; // where the leftmost label starts: labels go left to right, only it is measured
         for (int c = 0; c < nVis; c++) {
             int j = nStart + c;
             if (labelled(c, curJ - nStart, nVis, stepN)) {
                 Font font = j == curJ ? smallBold : small;
                 String text = label(dims[1], geo, j);
                 double x = bx + (c + 0.5) * cell;
-                double tw = Fonts.width(text, font);
                 g.setFont(font);
                 g.setFill(j == curJ ? p.text() : p.mutedText());
                 g.fillText(text, x, biasY - headH / 2);
-                columnHeaderTexts.add(new Rectangle2D(x - tw / 2, biasY - headH, tw, headH));
-                firstB = Math.min(firstB, x - tw / 2);
+                columnHeaderTexts.add(new HeaderText(text, font, x, biasY - headH, false));
+                if (Double.isNaN(firstB)) {
+                    firstB = Math.min(bx, x - Fonts.width(text, font) / 2);
+                }
             }
         }
         double labelK = label(dims[2], geo, k - 1).length() * 12 * 0.62 + 4;
         int stepK = labelK <= cell ? 1 : (int) Math.ceil(labelK / cell);
-        double firstA = ax;
+        double firstA = Double.NaN;
         for (int c = 0; c < kVis; c++) {
             int t = kStart + c;
             if (labelled(c, curT - kStart, kVis, stepK)) {
@@ -628,7 +636,9 @@ public final class GemmView extends CanvasPane {
                 g.setFont(font);
                 g.setFill(t == curT ? p.text() : p.mutedText());
                 g.fillText(text, x, ay - headH / 2 - 2);
-                firstA = Math.min(firstA, x - Fonts.width(text, font) / 2);
+                if (Double.isNaN(firstA)) {
+                    firstA = Math.min(ax, x - Fonts.width(text, font) / 2);
+                }
             }
         }
         // axis names in the corners before the column labels, as in the column matrix: after C's last column
@@ -636,11 +646,12 @@ public final class GemmView extends CanvasPane {
         g.setFont(smallBold);
         g.setFill(p.mutedText());
         g.setTextAlign(TextAlignment.RIGHT);
+        firstA = Double.isNaN(firstA) ? ax : firstA;
+        firstB = Double.isNaN(firstB) ? bx : firstB;
         g.fillText(axes(dims[0]) + " ↓", firstA - 6, ay - headH / 2 - 2);
         String across = axes(dims[1]) + " →";
         g.fillText(across, firstB - 6, biasY - headH / 2);
-        double acrossW = Fonts.width(across, smallBold);
-        columnHeaderTexts.add(new Rectangle2D(firstB - 6 - acrossW, biasY - headH, acrossW, headH));
+        columnHeaderTexts.add(new HeaderText(across, smallBold, firstB - 6, biasY - headH, true));
         g.setTextAlign(TextAlignment.LEFT);
         String name = pr.name().toLowerCase(java.util.Locale.ROOT);
         g.setTextBaseline(VPos.BOTTOM);
