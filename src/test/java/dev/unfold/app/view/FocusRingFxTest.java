@@ -68,7 +68,10 @@ class FocusRingFxTest extends ClassroomHarness {
         }
     }
 
-    /** Pictures the node's surroundings with the focus on a neighbour and on the node: they must differ. */
+    /**
+     * Pictures the node's surroundings with the focus on a neighbour, then on the node as a click or the program
+     * puts it there, then as Tab brings it: only the last may show a ring, and it must.
+     */
     private void showsFocus(String what, Node node, Scene scene) throws Exception {
         Node elsewhere = fx(() -> scene.getRoot().lookupAll(".button").stream()
                 .filter(n -> n instanceof Button && n != node && n.isVisible() && !n.isDisabled())
@@ -79,7 +82,36 @@ class FocusRingFxTest extends ClassroomHarness {
         fxRun(node::requestFocus);
         WaitForFx.pulses();
         assertTrue(fx(node::isFocused), what + " takes the focus");
-        WritableImage after = fx(() -> scene.snapshot(null));
+        int clicked = changed(before, fx(() -> scene.snapshot(null)), node);
+        // a ring around a thumb or a radio is some 60 pixels at the least; a caret or antialiasing is not
+        assertTrue(clicked < 40, what + ": focus given by a click or the program shows a ring (" + clicked + " pixels)");
+        fxRun(elsewhere::requestFocus);
+        WaitForFx.pulses();
+        keyboardFocus(node);
+        WaitForFx.pulses();
+        assertTrue(fx(node::isFocused) && fx(node::isFocusVisible), what + " takes the focus from the keyboard");
+        int tabbed = changed(before, fx(() -> scene.snapshot(null)), node);
+        assertTrue(tabbed >= 40, what + ": the focus shows in " + tabbed + " pixels");
+    }
+
+    /**
+     * The focus as Tab gives it ({@code :focus-visible}). Tab itself cannot stand in: it enters a group of toggles
+     * at the one it chooses, not at the selected one this test needs, and the arrows that move within the group
+     * also change the selection.
+     */
+    private void keyboardFocus(Node node) throws Exception {
+        java.lang.reflect.Method byKeyboard = Scene.class.getDeclaredMethod("requestFocus", Node.class, boolean.class);
+        byKeyboard.setAccessible(true);
+        fxRun(() -> {
+            try {
+                byKeyboard.invoke(node.getScene(), node, true);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private int changed(WritableImage before, WritableImage after, Node node) throws Exception {
         Bounds b = fx(() -> node.localToScene(node.getBoundsInLocal()));
         int changed = 0;
         PixelReader p = before.getPixelReader();
@@ -95,8 +127,7 @@ class FocusRingFxTest extends ClassroomHarness {
                 }
             }
         }
-        // a ring around a thumb or a radio is some 60 pixels at the least; a caret or antialiasing is not
-        assertTrue(changed >= 40, what + ": the focus shows in " + changed + " pixels");
+        return changed;
     }
 
     /** A few pulses, so that a change of pseudo-class has been styled and drawn. */
