@@ -394,6 +394,9 @@ public final class GradColumnView extends CanvasPane {
         g.setTextAlign(TextAlignment.CENTER);
         double labelW = grid.colLabel(grid.cols() - 1).length() * font * 0.62 + 4;
         int stepK = labelW <= cellW ? 1 : (int) Math.ceil(labelW / cellW);
+        // the current label, when its column is partly under the row header, is measured: it is moved right
+        double curW = curK >= 0 && headerW + (curK + 0.5) * cellW - vx - labelW / 2 < headerW + HeaderLabels.GAP / 2
+                ? HeaderLabels.width(grid.colLabel(curK), bold) : labelW;
         for (int k = k0; k <= k1; k++) {
             boolean cur = k == curK;
             if (!cur && (k % stepK != 0 || (curK >= 0 && Math.abs(k - curK) < stepK))) {
@@ -406,7 +409,7 @@ public final class GradColumnView extends CanvasPane {
                 own = HeaderLabels.width(grid.colLabel(k), cur ? bold : f);
                 next = k + stepK < grid.cols() ? HeaderLabels.width(grid.colLabel(k + stepK), bold) : 0;
             }
-            double x = HeaderLabels.columnLabelX(k, curK, stepK, cx, cellW, headerW, own, next);
+            double x = HeaderLabels.columnLabelX(k, curK, stepK, cx, cellW, headerW, own, next, curW);
             if (Double.isNaN(x)) {
                 continue; // moved off the row header, it would run into the next label
             }

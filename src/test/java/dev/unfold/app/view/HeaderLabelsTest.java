@@ -18,7 +18,7 @@ class HeaderLabelsTest {
     }
 
     private static double at(int k, int cur, double scrolled) {
-        return HeaderLabels.columnLabelX(k, cur, STEP, cx(k, scrolled), CELL, HEADER, LABEL, LABEL);
+        return HeaderLabels.columnLabelX(k, cur, STEP, cx(k, scrolled), CELL, HEADER, LABEL, LABEL, LABEL);
     }
 
     @Test
@@ -47,5 +47,21 @@ class HeaderLabelsTest {
         assertTrue(Double.isNaN(at(0, -1, 0.8 * CELL)));
         assertTrue(Double.isNaN(at(4, -1, 4.8 * CELL)));
         assertEquals(cx(6, 4.8 * CELL), at(6, -1, 4.8 * CELL), 1e-9);
+    }
+
+    @Test
+    void aLabelThatTheCurrentOneIsMovedIntoGivesWay() {
+        for (double scrolled = 0; scrolled <= 3 * CELL; scrolled += 0.5) {
+            for (int cur = 0; cur < 3; cur++) {
+                double curX = at(cur, cur, scrolled);
+                for (int k = cur + 1; k < cur + 6; k++) {
+                    double x = at(k, cur, scrolled);
+                    if (!Double.isNaN(x) && cx(cur, scrolled) + LABEL / 2 > HEADER) { // the current label is shown
+                        assertTrue(curX + LABEL / 2 + HeaderLabels.GAP <= x - LABEL / 2,
+                                "scrolled " + scrolled + ": current " + cur + " at " + curX + " reaches " + k + " at " + x);
+                    }
+                }
+            }
+        }
     }
 }
