@@ -94,6 +94,7 @@ public final class TransportBar extends HBox {
         showStep.run();
 
         speedLabel.textProperty().bind(i18n.text("transport.speed"));
+        speedLabel.getStyleClass().add("speed-word");
         speed.setId("speed");
         speed.setPrefWidth(150);
         speed.setMinWidth(60);
