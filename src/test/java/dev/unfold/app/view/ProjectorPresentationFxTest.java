@@ -111,6 +111,38 @@ class ProjectorPresentationFxTest extends ClassroomHarness {
         assertEquals(List.of(), problems);
     }
 
+    /** Where the bar shows the word "Speed", it stands clear of the step counter's bold numbers. */
+    @Test
+    void theWordSpeedStandsApartFromTheStepCounter() throws Exception {
+        settle();
+        presenting(true);
+        double width = fx(stage::getWidth);
+        double height = fx(stage::getHeight);
+        fxRun(() -> {
+            stage.setWidth(1920);
+            stage.setHeight(1080);
+        });
+        WaitForAsyncUtils.waitForFxEvents(6);
+        try {
+            double[] gap = fx(() -> {
+                javafx.scene.Node step = window.root().lookup("#step-label");
+                javafx.scene.Node word = window.root().lookup(".speed-word");
+                Text text = (Text) word.lookup(".text");
+                return new double[] {word.isVisible() ? 1 : 0, text.localToScene(text.getBoundsInLocal()).getMinX()
+                        - step.localToScene(step.getBoundsInLocal()).getMaxX()};
+            });
+            assertTrue(gap[0] == 1, "at 1920 the bar has room for the word");
+            assertTrue(gap[1] >= 12, "the word is " + gap[1] + " px after the step counter");
+        } finally {
+            presenting(false);
+            fxRun(() -> {
+                stage.setWidth(width);
+                stage.setHeight(height);
+            });
+            WaitForAsyncUtils.waitForFxEvents(6);
+        }
+    }
+
     @Test
     void headersAndNumbersTakeThePresentationType() throws Exception {
         settle();
