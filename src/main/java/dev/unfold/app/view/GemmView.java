@@ -749,23 +749,33 @@ public final class GemmView extends CanvasPane {
         double at(int a, int b, int y, int x);
     }
 
-    /** Where {@link #planes} last drew the side panel's planes, for pointing at them. */
-    private record SidePlanes(double x0, double y0, double s, double gap, double labelH, int rows, int cols,
-                              int ph, int pw) {
+    /**
+     * Where {@link #planes} last drew the side panel's planes, for pointing at them: plane (a, b) of a
+     * rows × cols grid is the (a·cols + b)-th, in slot (k / across, k % across), each slot slotW wide.
+     */
+    record SidePlanes(double x0, double y0, double s, double gap, double labelH, int rows, int cols,
+                      int ph, int pw, int across, double slotW) {
 
         /** (plane row, plane column, y, x) under canvas point (x, y), or null. */
         int[] at(double x, double y) {
-            int b = (int) Math.floor((x - x0) / (pw * s + gap));
-            int a = (int) Math.floor((y - y0) / (labelH + ph * s + gap));
-            if (a < 0 || a >= rows || b < 0 || b >= cols) {
+            int sx = (int) Math.floor((x - x0) / (slotW + gap));
+            int sy = (int) Math.floor((y - y0) / (labelH + ph * s + gap));
+            int k = sy * across + sx;
+            if (sx < 0 || sx >= across || sy < 0 || k >= rows * cols) {
                 return null;
             }
-            double px = x - x0 - b * (pw * s + gap);
-            double py = y - y0 - a * (labelH + ph * s + gap) - labelH;
+            double px = x - x0 - sx * (slotW + gap);
+            double py = y - y0 - sy * (labelH + ph * s + gap) - labelH;
             if (px < 0 || py < 0 || px >= pw * s || py >= ph * s) {
                 return null;
             }
-            return new int[] {a, b, (int) (py / s), (int) (px / s)};
+            return new int[] {k / cols, k % cols, (int) (py / s), (int) (px / s)};
+        }
+
+        /** Canvas position of the top left corner of plane (a, b)'s cells. */
+        double[] origin(int a, int b) {
+            int k = a * cols + b;
+            return new double[] {x0 + k % across * (slotW + gap), y0 + k / across * (labelH + ph * s + gap) + labelH};
         }
     }
 
@@ -779,8 +789,13 @@ public final class GemmView extends CanvasPane {
     /** Canvas centre of cell (y, x) of side plane (a, b) as last drawn. */
     double[] sideCellCentre(int a, int b, int y, int x) {
         SidePlanes sp = sidePlanes;
-        return new double[] {sp.x0() + b * (sp.pw() * sp.s() + sp.gap()) + (x + 0.5) * sp.s(),
-                sp.y0() + a * (sp.labelH() + sp.ph() * sp.s() + sp.gap()) + sp.labelH() + (y + 0.5) * sp.s()};
+        double[] o = sp.origin(a, b);
+        return new double[] {o[0] + (x + 0.5) * sp.s(), o[1] + (y + 0.5) * sp.s()};
+    }
+
+    /** Where the side panel's planes were last drawn, or null. */
+    SidePlanes sidePlanes() {
+        return sidePlanes;
     }
 
     /**
@@ -807,17 +822,36 @@ public final class GemmView extends CanvasPane {
                           int[] cur, double max) {
         double gap = 18;
         double labelH = 16;
-        double s = Math.floor(Math.min(44, Math.min((w - (colsOfPlanes - 1) * gap) / (colsOfPlanes * pw),
-                (h - rowsOfPlanes * labelH - (rowsOfPlanes - 1) * gap) / (rowsOfPlanes * ph))));
-        s = Math.max(1, s);
-        sidePlanes = new SidePlanes(x0, y0, s, gap, labelH, rowsOfPlanes, colsOfPlanes, ph, pw);
+        Font labelFont = Font.font("System", FontWeight.BOLD, 12);
+        double labelW = Fonts.width(rowName + (rowsOfPlanes - 1) + " · " + colName + (colsOfPlanes - 1), labelFont);
+        // the planes in the number of columns that gives the largest cells and leaves each label its room: four
+        // output channels in the narrow panel at 1024 × 768 stack instead of shrinking to 6 px under labels that
+        // run into each other
+        int total = rowsOfPlanes * colsOfPlanes;
+        int across = colsOfPlanes;
+        double best = -1;
+        for (int n = 1; n <= total; n++) {
+            int down = (total + n - 1) / n;
+            double fits = Math.min(44, Math.min((w - (n - 1) * gap) / (n * pw),
+                    (h - down * labelH - (down - 1) * gap) / (down * ph)));
+            boolean labelsFit = n == 1 || n * labelW + (n - 1) * gap <= w;
+            // ties (both at the largest cell) keep the (row, column) grid the planes are named by
+            if (labelsFit && (fits > best + 1e-9 || Math.abs(fits - best) <= 1e-9 && n == colsOfPlanes)) {
+                best = fits;
+                across = n;
+            }
+        }
+        double s = Math.max(1, Math.floor(best));
+        double slotW = Math.max(pw * s, labelW);
+        sidePlanes = new SidePlanes(x0, y0, s, gap, labelH, rowsOfPlanes, colsOfPlanes, ph, pw, across, slotW);
         Font font = Font.font("System", FontWeight.NORMAL, clamp(s * 0.36, 8, 15));
-        double yy = y0;
+        int down = (total + across - 1) / across;
         for (int a = 0; a < rowsOfPlanes; a++) {
             for (int b = 0; b < colsOfPlanes; b++) {
-                double px = x0 + b * (pw * s + gap);
-                double py = yy + labelH;
-                g.setFont(Font.font("System", FontWeight.BOLD, 12));
+                double[] o = sidePlanes.origin(a, b);
+                double px = o[0];
+                double py = o[1];
+                g.setFont(labelFont);
                 g.setFill(p.mutedText());
                 g.setTextAlign(TextAlignment.LEFT);
                 g.setTextBaseline(VPos.BOTTOM);
@@ -868,9 +902,8 @@ public final class GemmView extends CanvasPane {
                     }
                 }
             }
-            yy += labelH + ph * s + gap;
         }
-        return yy - y0;
+        return down * (labelH + ph * s + gap);
     }
 
     private static double clamp(double v, double lo, double hi) {

@@ -614,6 +614,37 @@ class BackwardViewsFxTest {
     }
 
     @Test
+    void theReshapedPlanesOfFourOutputChannelsKeepTheirLabelsApartAt1024() throws Exception {
+        fxRun(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(768);
+            model.setView(ViewKind.GEMM);
+            backward.setProduct(Product.FORWARD);
+            backward.setOutChannels(4);
+        });
+        settle();
+        GemmView view = window.deck().gemm().view();
+        GemmView.SidePlanes sp = fx(view::sidePlanes);
+        assertNotNull(sp);
+        double label = fx(() -> dev.unfold.app.i18n.Fonts.width("n0 · oc3",
+                javafx.scene.text.Font.font("System", javafx.scene.text.FontWeight.BOLD, 12)));
+        // the planes' labels "n0 · oc0" … "n0 · oc3" each have their slot: none runs into the next
+        assertTrue(sp.slotW() >= label && sp.slotW() >= sp.pw() * sp.s(), "slot " + sp.slotW() + " for a label " + label);
+        double[] a = fx(() -> view.sideCellCentre(0, 0, 0, 0));
+        double[] b = fx(() -> view.sideCellCentre(0, 1, 0, 0));
+        boolean sameRow = Math.abs(a[1] - b[1]) < 1e-9;
+        assertTrue(!sameRow || b[0] - a[0] >= label + 4, "oc0's and oc1's labels overlap: " + a[0] + ", " + b[0]);
+        assertTrue(sp.s() >= 10, "cells of " + sp.s() + " px: the panel's height is there to use");
+        // pointing still finds each plane's cells where they are drawn
+        for (int oc = 0; oc < 4; oc++) {
+            int plane = oc;
+            double[] c = fx(() -> view.sideCellCentre(0, plane, 1, 2));
+            int[] at = fx(() -> view.sideElementAt(c[0], c[1]));
+            assertArrayEquals(new int[] {backward.frame().geometry().ow() + 2, oc}, at);
+        }
+    }
+
+    @Test
     void everyControlOfTheBackwardViewsHasATooltip() throws Exception {
         settle();
         List<String> without = new ArrayList<>();
