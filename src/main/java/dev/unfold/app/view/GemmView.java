@@ -362,7 +362,10 @@ public final class GemmView extends CanvasPane {
         int budgetH = (int) Math.max(3, Math.floor((h - fixedV - (bias ? cell * 1.3 : 0)) / cell));
         // C's columns first, then the inner dimension, keeping a few rows; whatever does not fit gets a window
         nVis = Math.max(1, Math.min(n, budgetW - Math.min(k, 4)));
-        kVis = Math.max(1, Math.min(k, Math.min(budgetW - nVis, Math.max(2, budgetH - Math.min(m, 6)))));
+        // a short dot product is shown whole where that still leaves four rows: at 1024 × 768 the seed's 2 × 2
+        // kernel keeps its four terms rather than a window of three that hides the fourth from the class
+        boolean wholeK = k <= budgetW - nVis && k <= budgetH - Math.min(m, 4);
+        kVis = wholeK ? k : Math.max(1, Math.min(k, Math.min(budgetW - nVis, Math.max(2, budgetH - Math.min(m, 6)))));
         mVis = Math.max(1, Math.min(m, budgetH - kVis));
         if (laidOut != f || laidOutProduct != pr) {
             scale = null;

@@ -1,6 +1,7 @@
 package dev.unfold.app.view;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.unfold.app.model.ParamKey;
@@ -247,5 +248,31 @@ class NarrowWindowFxTest extends ClassroomHarness {
                 window.root().getStyleClass().add("presentation");
             }
         });
+    }
+
+    /** The seed's 2 × 2 kernel: every dot product of the GEMM view has four terms, all of them in view. */
+    @Test
+    void theSeedsFourTermDotProductIsShownWholeAt1024() throws Exception {
+        settle();
+        dev.unfold.app.model.BackwardModel backward = window.deck().backward();
+        fxRun(() -> {
+            model.setView(dev.unfold.app.model.ViewKind.GEMM);
+            backward.setOutChannels(1);
+        });
+        GemmView view = window.deck().gemm().view();
+        for (dev.unfold.app.model.Product product : List.of(dev.unfold.app.model.Product.FORWARD, dev.unfold.app.model.Product.COLUMN_GRADIENT)) {
+            fxRun(() -> backward.setProduct(product));
+            settle();
+            fxRun(() -> model.seek(1)); // the first term of the first output: row 0 and term 0 in view
+            settle();
+            dev.unfold.app.model.BackwardFrame f = backward.frame();
+            int k = product.k(f);
+            for (int t = 0; t < k; t++) {
+                int term = t;
+                assertNotNull(fx(() -> view.cellBounds(GemmView.Role.A, 0, term)), product + ": term " + t + " of " + k + " hidden");
+                assertNotNull(fx(() -> view.cellBounds(GemmView.Role.B, term, 0)), product + ": term " + t + " of " + k + " hidden");
+            }
+            assertNotNull(fx(() -> view.cellBounds(GemmView.Role.C, 3, 0)), product + ": at least four rows stay");
+        }
     }
 }
