@@ -84,6 +84,11 @@ public final class Fonts {
         return lines.size() * lineH;
     }
 
+    /** {@code text} broken as {@link #fillWrapped} breaks it, in its font at {@code size}. */
+    public static List<String> wrap(String text, FontWeight weight, double size, double maxWidth) {
+        return lines(text, canvas(text, weight, size), maxWidth);
+    }
+
     /** {@code text} broken at spaces into lines no wider than {@code maxWidth} in {@code font}, where words allow. */
     static List<String> lines(String text, Font font, double maxWidth) {
         List<String> lines = new ArrayList<>();

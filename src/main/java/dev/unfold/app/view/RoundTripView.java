@@ -8,6 +8,7 @@ import dev.unfold.app.model.Focus;
 import dev.unfold.app.model.Highlight;
 import dev.unfold.app.model.MainModel;
 import dev.unfold.core.Geometry;
+import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
@@ -28,6 +29,8 @@ public final class RoundTripView extends CanvasPane {
     /** Room for the line above the grids and their titles. */
     private static final double TITLE_H = 46;
     private static final double MARGIN = 18;
+    private static final double SUMMARY_SIZE = 13;
+    private static final int MAX_SUMMARY_LINES = 3;
 
     private final MainModel model;
     private final BackwardModel backward;
@@ -38,6 +41,7 @@ public final class RoundTripView extends CanvasPane {
     private double top;
     private double cell;
     private String summaryShown = "";
+    private List<String> summaryLines = List.of();
 
     public RoundTripView(MainModel model, BackwardModel backward, I18n i18n, ObjectProperty<Palette> palette) {
         this.model = model;
@@ -111,7 +115,7 @@ public final class RoundTripView extends CanvasPane {
         // the five grids are as wide as the strip allows; height beyond theirs would be taken from the views above
         Geometry g = f.geometry();
         double cell = Math.floor(Math.min(48, (width - 2 * MARGIN - 4 * GAP) / (5.0 * g.w())));
-        return Math.min(250, TITLE_H + MARGIN + g.h() * Math.max(8, cell));
+        return Math.min(250 + titleH(f, width) - TITLE_H, titleH(f, width) + MARGIN + g.h() * Math.max(8, cell));
     }
 
     @Override
@@ -122,6 +126,36 @@ public final class RoundTripView extends CanvasPane {
     @Override
     public javafx.geometry.Orientation getContentBias() {
         return javafx.geometry.Orientation.HORIZONTAL;
+    }
+
+    /**
+     * The summary above the grids, for {@code plane} (n·C + c): how many pixels ÷ 4 gets wrong and how many no
+     * window reads.
+     */
+    private String summaryFor(BackwardFrame f, int plane) {
+        Geometry geo = f.geometry();
+        int base = plane * geo.h() * geo.w();
+        int wrongByFour = 0;
+        int lost = 0;
+        for (int y = 0; y < geo.h(); y++) {
+            for (int x = 0; x < geo.w(); x++) {
+                int i = base + y * geo.w() + x;
+                wrongByFour += f.roundTrip()[i] / 4 != f.input()[i] ? 1 : 0;
+                lost += f.windowCount(y, x) == 0 ? 1 : 0;
+            }
+        }
+        String plane0 = (geo.n() > 1 ? "n" + plane / geo.c() + " · " : "") + "c" + plane % geo.c();
+        String summary = i18n.get("roundtrip.summary", plane0, wrongByFour, geo.h() * geo.w());
+        return lost > 0 ? summary + " " + i18n.get("roundtrip.lost", lost) : summary;
+    }
+
+    /**
+     * Room above the grids: the summary wraps to a second line at 13 px rather than being set smaller and
+     * narrowed into a line a class cannot read (at 1024 × 768 with pixels no window reads).
+     */
+    private double titleH(BackwardFrame f, double width) {
+        int lines = Fonts.wrap(summaryFor(f, 0), FontWeight.NORMAL, SUMMARY_SIZE, width - 2 * MARGIN).size();
+        return TITLE_H + (Math.min(MAX_SUMMARY_LINES, lines) - 1) * Math.ceil(SUMMARY_SIZE * 1.3);
     }
 
     /** The plane shown: the one the pointer is on, else the first. */
@@ -144,7 +178,7 @@ public final class RoundTripView extends CanvasPane {
         Geometry geo = f.geometry();
         int plane = plane(geo);
         int base = plane * geo.h() * geo.w();
-        double titleH = TITLE_H;
+        double titleH = titleH(f, w);
         double margin = MARGIN;
         cell = Math.min(48, Math.min((w - 2 * margin - 4 * GAP) / (5.0 * geo.w()),
                 (h - titleH - margin) / geo.h()));
@@ -167,8 +201,6 @@ public final class RoundTripView extends CanvasPane {
         String[] titles = {i18n.get("roundtrip.x"), i18n.get("roundtrip.count"), i18n.get("roundtrip.restored"),
                 i18n.get("roundtrip.bycount"), i18n.get("roundtrip.byfour")};
         String[] ops = {"×", "=", "→", "|"};
-        int wrongByFour = 0;
-        int lost = 0;
         Font valueFont = Font.font("System", FontWeight.NORMAL, clamp(cell * 0.36, 8, 17));
         for (int panel = 0; panel < 5; panel++) {
             double px = x0 + panel * (gridW + GAP);
@@ -212,12 +244,8 @@ public final class RoundTripView extends CanvasPane {
                     g.setFill(fill);
                     g.fillRect(cx, cy, cell, cell);
                     if (wrong) {
-                        wrongByFour++;
                         g.setFill(p.link());
                         Paint2D.outline(g, cx + 1, cy + 1, cell - 2, cell - 2, Math.max(1.5, Math.min(3, cell / 10)));
-                    }
-                    if (none && panel == 3) {
-                        lost++;
                     }
                     // smaller type rather than a blank cell: the ÷ 4 panel's point is its non-integer values
                     if (cell >= 12) {
@@ -251,16 +279,21 @@ public final class RoundTripView extends CanvasPane {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         g.setFill(p.mutedText());
-        String plane0 = (geo.n() > 1 ? "n" + plane / geo.c() + " · " : "") + "c" + plane % geo.c();
-        String summary = i18n.get("roundtrip.summary", plane0, wrongByFour, geo.h() * geo.w());
-        if (lost > 0) {
-            summary += " " + i18n.get("roundtrip.lost", lost);
-        }
-        if (pointed != null) {
-            summary = pixelLine(f, base, pointed.y(), pointed.x());
-        }
+        String summary = pointed != null ? pixelLine(f, base, pointed.y(), pointed.x()) : summaryFor(f, plane);
         summaryShown = summary;
-        Fonts.fillText(g, summary, FontWeight.NORMAL, 13, margin, 6, w - 2 * margin);
+        List<String> lines = Fonts.wrap(summary, FontWeight.NORMAL, SUMMARY_SIZE, w - 2 * margin);
+        if (lines.size() > 1 && titleH >= TITLE_H + (lines.size() - 1) * Math.ceil(SUMMARY_SIZE * 1.3)) {
+            Fonts.fillWrapped(g, summary, FontWeight.NORMAL, SUMMARY_SIZE, margin, 6, w - 2 * margin);
+            summaryLines = lines;
+        } else {
+            Fonts.fillText(g, summary, FontWeight.NORMAL, SUMMARY_SIZE, margin, 6, w - 2 * margin);
+            summaryLines = List.of(summary);
+        }
+    }
+
+    /** The summary's lines as last drawn, each at {@code SUMMARY_SIZE} px where it fits. */
+    List<String> summaryLines() {
+        return summaryLines;
     }
 
     /** One pixel's five numbers, as the grids hold them. */

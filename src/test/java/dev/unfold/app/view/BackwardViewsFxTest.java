@@ -645,6 +645,33 @@ class BackwardViewsFxTest {
     }
 
     @Test
+    void theRoundTripSummaryWrapsAtItsOwnSizeAt1024() throws Exception {
+        fxRun(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(768);
+            model.setView(ViewKind.COL2IM);
+            backward.setRoundTrip(true);
+            // 7 × 7, 2 × 2, stride 3: 33 pixels no window reads, the longest summary
+            model.set(ParamKey.H, 7);
+            model.set(ParamKey.W, 7);
+            model.set(ParamKey.SH, 3);
+            model.set(ParamKey.SW, 3);
+            model.set(ParamKey.PH, 0);
+            model.set(ParamKey.PW, 0);
+        });
+        settle();
+        RoundTripView view = window.deck().col2im().roundTripView();
+        double room = fx(() -> view.canvas().getWidth()) - 2 * 18;
+        List<String> lines = fx(view::summaryLines);
+        assertTrue(String.join(" ", lines).contains("33 of the pixels"), lines.toString());
+        javafx.scene.text.Font font = javafx.scene.text.Font.font("System", 13);
+        for (String line : lines) {
+            double wide = fx(() -> dev.unfold.app.i18n.Fonts.width(line, font));
+            assertTrue(wide <= room, "'" + line + "' is " + wide + " px at 13 px, set smaller to fit " + room);
+        }
+    }
+
+    @Test
     void everyControlOfTheBackwardViewsHasATooltip() throws Exception {
         settle();
         List<String> without = new ArrayList<>();
