@@ -47,6 +47,11 @@ public final class GradientView extends CanvasPane {
     private int maxCount;
     private Font bigFont;
     private Font smallFont;
+    /**
+     * The smallest pixel that writes "k/count" above its sum: the seed's 4 × 4 at 1024 × 768 gets 45.5 px
+     * cells, and that is the lesson where the class counts the windows.
+     */
+    private static final double COUNTS_CELL = 40;
     private Font moveFont;
     /** The move, its window and the focus: redrawn every frame over the cells, which change only where moves land. */
     private final javafx.scene.canvas.Canvas overlay = addLayer(); // sized before each draw, like the cells' canvas
@@ -112,6 +117,11 @@ public final class GradientView extends CanvasPane {
         Geometry g = backward.frame().geometry();
         return new double[] {planeX(n, c) + (x + g.pw() + 0.5) * cell,
                 planeY(n, c) + (y + g.ph() + 0.5) * cell};
+    }
+
+    /** Whether the pixels are large enough to show their "contributions so far / windows" beside the sum. */
+    boolean showsCounts() {
+        return cell >= COUNTS_CELL;
     }
 
     /**
@@ -229,7 +239,7 @@ public final class GradientView extends CanvasPane {
         for (int c : f.windowCount()) {
             maxCount = Math.max(maxCount, c);
         }
-        bigFont = Font.font("System", FontWeight.BOLD, clamp(cell * (cell >= 46 ? 0.34 : 0.42), 8, 26));
+        bigFont = Font.font("System", FontWeight.BOLD, clamp(cell * (cell >= COUNTS_CELL ? 0.34 : 0.42), 8, 26));
         smallFont = Font.font("System", FontWeight.NORMAL, clamp(cell * 0.2, 9, 15));
         moveFont = Font.font("System", FontWeight.BOLD, clamp(cell * 0.36, 8, 26));
     }
@@ -292,7 +302,7 @@ public final class GradientView extends CanvasPane {
             g.setFill(fill);
         }
         g.fillRect(cx, cy, cell, cell);
-        boolean counts = cell >= 46;
+        boolean counts = showsCounts();
         text(n, c, y, x, bigFont).draw(g, pad ? p.mutedText() : p.textOn(fill), cx + cell / 2,
                 cy + cell / 2 + (counts && !heat ? cell * 0.06 : 0));
         if (counts && !heat && !pad) { // contributions so far / windows covering the pixel

@@ -275,4 +275,16 @@ class NarrowWindowFxTest extends ClassroomHarness {
             assertNotNull(fx(() -> view.cellBounds(GemmView.Role.C, 3, 0)), product + ": at least four rows stay");
         }
     }
+
+    /** The seed's 4 × 4 in the col2im view: each pixel says how many of its windows have added to it. */
+    @Test
+    void theCol2imPixelsShowTheirCountsAt1024() throws Exception {
+        settle();
+        fxRun(() -> model.setView(dev.unfold.app.model.ViewKind.COL2IM));
+        settle();
+        fxRun(() -> model.seek(5));
+        WaitForAsyncUtils.waitForFxEvents(4);
+        assertTrue(fx(() -> window.deck().col2im().gradientView().showsCounts()),
+                "the pixels of the seed's example are drawn without their k/count at 1024 × 768");
+    }
 }
