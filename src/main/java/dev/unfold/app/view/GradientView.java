@@ -47,6 +47,7 @@ public final class GradientView extends CanvasPane {
     private int maxCount;
     private Font bigFont;
     private Font smallFont;
+    private String moveCount;
     /**
      * The smallest pixel that writes "k/count" above its sum: the seed's 4 × 4 at 1024 × 768 gets 45.5 px
      * cells, and that is the lesson where the class counts the windows.
@@ -362,7 +363,25 @@ public final class GradientView extends CanvasPane {
         g.fillRect(cx, cy, cell, cell);
         g.setFill(p.currentOutline());
         Paint2D.outline(g, cx, cy, cell, cell, lw);
-        text(e.n(), e.c(), e.iy(), e.ix(), moveFont).draw(g, Color.web("#111418"), cx + cell / 2, cy + cell / 2);
+        // the pixel being added to keeps its "k/count", the one number that says how far its sum has come
+        boolean counts = showsCounts() && !backward.heatMapProperty().get() && !e.padding(geo);
+        text(e.n(), e.c(), e.iy(), e.ix(), moveFont).draw(g, Color.web("#111418"), cx + cell / 2,
+                cy + cell / 2 + (counts ? cell * 0.06 : 0));
+        moveCount = null;
+        if (counts) {
+            int plane = e.n() * geo.c() + e.c();
+            moveCount = backward.col2imState().count(plane, e.iy(), e.ix()) + "/" + f.windowCount(e.iy(), e.ix());
+            g.setFont(smallFont);
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.setTextBaseline(VPos.TOP);
+            g.setFill(Color.web("#111418").deriveColor(0, 1, 1, 0.75));
+            g.fillText(moveCount, cx + cell - lw - 2, cy + lw); // inside the outline
+        }
+    }
+
+    /** The "k/count" written in the current pixel as last drawn, or null where none is: for tests. */
+    String moveCount() {
+        return moveCount;
     }
 
     private void drawFocus(GraphicsContext g, Palette p, Geometry geo, Highlight hl) {

@@ -286,5 +286,10 @@ class NarrowWindowFxTest extends ClassroomHarness {
         WaitForAsyncUtils.waitForFxEvents(4);
         assertTrue(fx(() -> window.deck().col2im().gradientView().showsCounts()),
                 "the pixels of the seed's example are drawn without their k/count at 1024 × 768");
+        // the pixel being added to as well, under the current step's colour: the seventh move of the scatter by
+        // tap adds tap (0, 0) of a window in the second row, its first contribution to a pixel of the top row
+        fxRun(() -> model.seek(7));
+        WaitForAsyncUtils.waitForFxEvents(4);
+        assertEquals("1/4", fx(() -> window.deck().col2im().gradientView().moveCount()));
     }
 }
