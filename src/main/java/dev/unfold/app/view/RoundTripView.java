@@ -145,8 +145,12 @@ public final class RoundTripView extends CanvasPane {
             }
         }
         String plane0 = (geo.n() > 1 ? "n" + plane / geo.c() + " · " : "") + "c" + plane % geo.c();
-        String summary = i18n.get("roundtrip.summary", plane0, wrongByFour, geo.h() * geo.w());
-        return lost > 0 ? summary + " " + i18n.get("roundtrip.lost", lost) : summary;
+        if (lost == 0) {
+            return i18n.get("roundtrip.summary", plane0, wrongByFour, geo.h() * geo.w());
+        }
+        // pixels that no window reads come back as 0, whatever the division: the claim must not cover them
+        return i18n.get("roundtrip.summary.partial", plane0, wrongByFour, geo.h() * geo.w()) + " "
+                + i18n.get("roundtrip.lost", lost);
     }
 
     /**

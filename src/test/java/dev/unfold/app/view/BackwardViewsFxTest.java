@@ -672,6 +672,30 @@ class BackwardViewsFxTest {
     }
 
     @Test
+    void theRoundTripClaimsXBackOnlyWhereAWindowReadsIt() throws Exception {
+        fxRun(() -> {
+            model.setView(ViewKind.COL2IM);
+            backward.setRoundTrip(true);
+        });
+        settle();
+        RoundTripView view = window.deck().col2im().roundTripView();
+        String every = fx(view::summary); // 4 × 4, k2 s1 p1: every pixel is read
+        assertTrue(every.contains("gives x back;") && !every.contains("No window reads"), every);
+        fxRun(() -> { // 7 × 7, 2 × 2, stride 3: 33 pixels no window reads
+            model.set(ParamKey.H, 7);
+            model.set(ParamKey.W, 7);
+            model.set(ParamKey.SH, 3);
+            model.set(ParamKey.SW, 3);
+            model.set(ParamKey.PH, 0);
+            model.set(ParamKey.PW, 0);
+        });
+        settle();
+        String some = fx(view::summary);
+        assertTrue(some.contains("gives x back wherever a window reads it;") && some.contains("No window reads 33"),
+                some);
+    }
+
+    @Test
     void everyControlOfTheBackwardViewsHasATooltip() throws Exception {
         settle();
         List<String> without = new ArrayList<>();
