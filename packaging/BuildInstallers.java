@@ -462,7 +462,7 @@ public final class BuildInstallers {
 
     /**
      * The Linux packages' own resources (packaging/jpackage/linux-resources: the .desktop file, the .deb's control,
-     * copyright and maintainer scripts) with the install folder and version put in. jpackage's placeholders for
+     * copyright and maintainer scripts, the .rpm's spec) with the install folder and version put in. jpackage's placeholders for
      * the version differ between Java 17 and later, so the build puts it in itself.
      */
     private Path linuxResources(String version) throws IOException {
