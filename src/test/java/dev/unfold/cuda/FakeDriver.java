@@ -2,6 +2,8 @@ package dev.unfold.cuda;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +17,10 @@ import java.util.regex.Pattern;
 
 /**
  * A CUDA driver without a GPU. Device memory is Java memory, copies copy, events read the clock, and
- * kernels do nothing (HarnessDriver runs them). Any call can be told to fail with a driver code, or to
- * hang, and the fake counts what is held so tests can check that failures release everything.
+ * kernels do nothing (HarnessDriver runs them). As on a device, copies, launches and event records are only
+ * queued: they run when something waits for them, so a missing wait shows as stale data, and freeing or
+ * refilling memory that queued work still uses fails the test. Any call can be told to fail with a driver
+ * code, or to hang, and the fake counts what is held so tests can check that failures release everything.
  */
 class FakeDriver implements CudaDriver {
 
@@ -54,6 +58,14 @@ class FakeDriver implements CudaDriver {
     record Launch(String kernel, Dim3 grid, Dim3 block, Arg[] args) {
     }
 
+    /** Work on the stream: what it touches, and the event it records (null unless a record). */
+    private record Queued(Runnable work, List<Object> uses, Event records) {
+    }
+
+    /** A failure after {@code left} more successful calls. */
+    private record Failure(int code, AtomicInteger left) {
+    }
+
     private static final Pattern ENTRY = Pattern.compile("\\.entry\\s+(\\w+)\\s*\\(");
 
     DeviceInfo info = new DeviceInfo("Fake GPU", 7, 5, 1L << 30, 2);
@@ -63,7 +75,7 @@ class FakeDriver implements CudaDriver {
 
     // A probe drives the fake from its own thread while the test thread watches: state is visible across
     // threads (one thread calls the driver at a time, so the counters need no atomic updates).
-    private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+    private final Map<String, Failure> failures = new ConcurrentHashMap<>();
     private final Map<String, CountDownLatch> hangs = new ConcurrentHashMap<>();
     private final AtomicInteger nextId = new AtomicInteger();
     final Set<FakeMemory> deviceMemory = ConcurrentHashMap.newKeySet();
@@ -75,11 +87,30 @@ class FakeDriver implements CudaDriver {
     volatile int streams;
     volatile int events;
     private final Map<Event, Long> recorded = new ConcurrentHashMap<>();
+    /** The stream's work not yet run, oldest first; guarded by itself (a hung wait and a release may both drain it). */
+    private final List<Queued> queue = new ArrayList<>();
 
     /** From now on, {@code call} returns {@code code}. */
     FakeDriver failAt(String call, int code) {
-        failures.put(call, code);
+        return failAt(call, code, 0);
+    }
+
+    /** {@code call} succeeds {@code after} more times, then returns {@code code}. */
+    FakeDriver failAt(String call, int code, int after) {
+        failures.put(call, new Failure(code, new AtomicInteger(after)));
         return this;
+    }
+
+    /** {@code call} works again. */
+    void succeedAt(String call) {
+        failures.remove(call);
+    }
+
+    /** Queued copies, launches and records that nothing has waited for yet. */
+    int inFlight() {
+        synchronized (queue) {
+            return queue.size();
+        }
     }
 
     /** From now on, {@code call} blocks until the returned latch is released. */
@@ -98,9 +129,54 @@ class FakeDriver implements CudaDriver {
                 Thread.currentThread().interrupt();
             }
         }
-        Integer code = failures.get(call);
-        if (code != null) {
-            throw new CudaError(code, call);
+        Failure failure = failures.get(call);
+        if (failure != null && failure.left().getAndDecrement() <= 0) {
+            CudaError e = new CudaError(failure.code(), call);
+            if (e.sticky()) {
+                synchronized (queue) {
+                    queue.clear(); // the device stopped: what was queued will never run
+                }
+            }
+            throw e;
+        }
+    }
+
+    private void enqueue(Runnable work, Event records, Object... uses) {
+        synchronized (queue) {
+            for (Queued q : queue) {
+                for (Object u : uses) {
+                    if (u instanceof PinnedMemory && q.uses().contains(u)) {
+                        throw new AssertionError("a copy was queued through a pinned buffer that queued work still "
+                                + "uses: the host refilled or read it before that work ran");
+                    }
+                }
+            }
+            queue.add(new Queued(work, List.of(uses), records));
+        }
+    }
+
+    /** Runs the queue up to and including {@code upTo}'s latest record, or all of it when {@code upTo} is null. */
+    private void drain(Event upTo) {
+        synchronized (queue) {
+            int last = queue.size() - 1;
+            if (upTo != null) {
+                while (last >= 0 && queue.get(last).records() != upTo) {
+                    last--;
+                }
+            }
+            for (int i = 0; i <= last; i++) {
+                queue.remove(0).work().run();
+            }
+        }
+    }
+
+    private void notInFlight(Object memory) {
+        synchronized (queue) {
+            for (Queued q : queue) {
+                if (q.uses().contains(memory)) {
+                    throw new AssertionError("freed memory that a queued copy or kernel still uses");
+                }
+            }
         }
     }
 
@@ -223,6 +299,7 @@ class FakeDriver implements CudaDriver {
     @Override
     public void free(DeviceMemory memory) {
         enter("cuMemFree");
+        notInFlight(memory);
         if (!deviceMemory.remove(memory)) {
             throw new AssertionError("freed device memory twice or memory it did not allocate");
         }
@@ -239,6 +316,7 @@ class FakeDriver implements CudaDriver {
     @Override
     public void freePinned(PinnedMemory memory) {
         enter("cuMemFreeHost");
+        notInFlight(memory);
         if (!pinnedMemory.remove(memory)) {
             throw new AssertionError("freed pinned memory twice or memory it did not allocate");
         }
@@ -247,24 +325,31 @@ class FakeDriver implements CudaDriver {
     @Override
     public void copyToDevice(DeviceMemory dst, long dstOffset, PinnedMemory src, long bytes, Stream stream) {
         enter("cuMemcpyHtoDAsync");
-        ByteBuffer from = src.buffer().duplicate().clear().limit(Math.toIntExact(bytes));
-        ((FakeMemory) dst).bytes.duplicate().position(Math.toIntExact(dstOffset)).put(from);
+        enqueue(() -> {
+            ByteBuffer from = src.buffer().duplicate().clear().limit(Math.toIntExact(bytes));
+            ((FakeMemory) dst).bytes.duplicate().position(Math.toIntExact(dstOffset)).put(from);
+        }, null, dst, src);
     }
 
     @Override
     public void copyToHost(PinnedMemory dst, DeviceMemory src, long srcOffset, long bytes, Stream stream) {
         enter("cuMemcpyDtoHAsync");
-        ByteBuffer from = ((FakeMemory) src).bytes.duplicate();
-        from.position(Math.toIntExact(srcOffset)).limit(Math.toIntExact(srcOffset + bytes));
-        dst.buffer().duplicate().clear().put(from);
+        enqueue(() -> {
+            ByteBuffer from = ((FakeMemory) src).bytes.duplicate();
+            from.position(Math.toIntExact(srcOffset)).limit(Math.toIntExact(srcOffset + bytes));
+            dst.buffer().duplicate().clear().put(from);
+        }, null, dst, src);
     }
 
     @Override
     public void launch(Function function, Dim3 grid, Dim3 block, Stream stream, Arg... args) {
         enter("cuLaunchKernel");
         String name = ((FakeFunction) function).name();
-        launches.add(new Launch(name, grid, block, args.clone()));
-        execute(name, grid, block, args);
+        Arg[] sent = args.clone();
+        launches.add(new Launch(name, grid, block, sent));
+        Object[] memory = Arrays.stream(sent).filter(a -> a instanceof Arg.Memory)
+                .map(a -> ((Arg.Memory) a).memory()).toArray();
+        enqueue(() -> execute(name, grid, block, sent), null, memory);
     }
 
     /** Runs the kernel; the plain fake does nothing. */
@@ -274,17 +359,19 @@ class FakeDriver implements CudaDriver {
     @Override
     public void record(Event event, Stream stream) {
         enter("cuEventRecord");
-        recorded.put(event, System.nanoTime());
+        enqueue(() -> recorded.put(event, System.nanoTime()), event);
     }
 
     @Override
     public void synchronize(Event event) {
         enter("cuEventSynchronize");
+        drain(event);
     }
 
     @Override
     public void synchronize(Stream stream) {
         enter("cuStreamSynchronize");
+        drain(null);
     }
 
     @Override
