@@ -42,7 +42,7 @@ final class CublasGemm implements DeviceGemm {
         check(JCublas2.cublasCreate(h), "cublasCreate");
         try {
             check(JCublas2.cublasSetStream(h, new cudaStream_t(((JCudaDriverApi.JStream) stream).handle())), "cublasSetStream");
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             JCublas2.cublasDestroy(h);
             throw e;
         }

@@ -94,14 +94,14 @@ public final class CudaBackend implements Backend, PhaseTimed {
             start = driver.createEvent();
             end = driver.createEvent();
             staging = new Staging(driver, stream, stagingChunkBytes);
-        } catch (RuntimeException | Error e) {
+            try {
+                gemm = gemms.open(driver, stream);
+            } catch (RuntimeException | LinkageError e) {
+                gemmUnavailable = gemmReason(e);
+            }
+        } catch (RuntimeException | Error e) { // any other Error from cuBLAS too: what is open so far is given back
             close();
             throw e;
-        }
-        try {
-            gemm = gemms.open(driver, stream);
-        } catch (RuntimeException | LinkageError e) {
-            gemmUnavailable = gemmReason(e);
         }
     }
 

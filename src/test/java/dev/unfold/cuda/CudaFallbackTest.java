@@ -277,6 +277,18 @@ class CudaFallbackTest {
     }
 
     @Test
+    void anErrorOpeningCublasGivesBackTheContextAndEverythingElse() {
+        FakeDriver driver = new FakeDriver();
+        OutOfMemoryError thrown = new OutOfMemoryError("Java heap space");
+        DeviceGemm.Factory failing = (d, s) -> {
+            throw thrown;
+        };
+        assertSame(thrown, assertThrows(OutOfMemoryError.class, () -> CudaBackend.open(driver, failing, 4096)));
+        assertEquals(0, driver.contexts, "the primary context was released");
+        assertTrue(driver.allReleased());
+    }
+
+    @Test
     void cublasPresentIsNamed() {
         try (CudaBackend cuda = CudaBackend.open(new FakeDriver(), (d, s) -> new JavaGemm(), 4096)) {
             assertNull(cuda.parts().matmulOnCpuWhy());
