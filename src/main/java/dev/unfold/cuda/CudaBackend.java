@@ -285,9 +285,14 @@ public final class CudaBackend implements Backend, PhaseTimed {
 
     private IllegalStateException failure(CudaError e, String kernel) {
         if (e.sticky()) {
-            stopped = "the CUDA device stopped (" + CudaError.name(e.code()) + " in " + e.call() + " for " + kernel
-                    + "); restart Unfold or use --backend cpu";
-            return new IllegalStateException(stopped, e);
+            return stop(e, kernel); // the device runs nothing more: no queued copy can still touch memory
+        }
+        try {
+            // copies or a kernel queued before the step that failed may still be running; the next call refills
+            // the pinned buffers and close frees them, so neither may happen before they are done
+            driver.synchronize(stream);
+        } catch (CudaError late) {
+            return stop(late, kernel);
         }
         if (e.code() == CudaError.OUT_OF_MEMORY && e.call().equals("cuMemAllocHost")) {
             return new IllegalStateException("out of page-locked host memory for the transfers of " + kernel
@@ -305,6 +310,13 @@ public final class CudaBackend implements Backend, PhaseTimed {
                     + "; use a smaller input or --backend cpu", e);
         }
         return new IllegalStateException(CudaFailures.reason(e) + " (" + kernel + ")", e);
+    }
+
+    /** Stops the backend: the device failed, or what it is still doing is unknown. */
+    private IllegalStateException stop(CudaError e, String kernel) {
+        stopped = "the CUDA device stopped (" + CudaError.name(e.code()) + " in " + e.call() + " for " + kernel
+                + "); restart Unfold or use --backend cpu";
+        return new IllegalStateException(stopped, e);
     }
 
     private void usable() {

@@ -16,6 +16,7 @@ import dev.unfold.core.Layout;
 import dev.unfold.cpu.CpuBackend;
 import dev.unfold.cpu.CpuBackendProvider;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,6 +54,8 @@ class CudaFallbackTest {
             java.lang.UnsatisfiedLinkError: No resource found with name '/lib/libJCudaDriver-12.6.0-linux-aarch64.so'
             ---(end of nested stack traces)---
             """;
+
+    private static final int INVALID_VALUE = 1;
 
     private static final Geometry G = new Geometry(2, 3, 7, 6, 3, 2, 2, 1, 1, 2, 1, 2);
 
@@ -252,6 +255,39 @@ class CudaFallbackTest {
             assertEquals(launches, driver.launches.size(), "nothing more was sent to the stopped device");
         }
         assertTrue(driver.allReleased(), "closing after a stop still gives everything back");
+    }
+
+    @Test
+    void aFailedCopyWaitsForTheCopiesStillInFlight() {
+        FakeDriver driver = new FakeDriver();
+        int m = 24;
+        int n = 24;
+        int k = 2;
+        double[] a = new double[m * k];
+        double[] b = new double[k * n];
+        Arrays.setAll(a, i -> i);
+        Arrays.setAll(b, i -> 1.0 / (i + 1));
+        double[] expected = new double[m * n];
+        double[] c = new double[m * n];
+        try (CudaBackend cuda = CudaBackend.open(driver, (d, s) -> new JavaGemm(), 4096); CpuBackend cpu = new CpuBackend(1)) {
+            // the product comes back in two chunks: the second copy is refused while the first is still queued
+            driver.failAt("cuMemcpyDtoHAsync", INVALID_VALUE, 1);
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> cuda.matmul(m, n, k, a, false, b, false, c));
+            assertEquals("CUDA error: CUDA_ERROR_INVALID_VALUE in cuMemcpyDtoHAsync (cublasDgemm)", e.getMessage());
+            assertEquals(0, driver.inFlight(), "the failure returned while a copy still wrote a pinned buffer");
+            driver.succeedAt("cuMemcpyDtoHAsync");
+            cpu.matmul(m, n, k, a, false, b, false, expected);
+            cuda.matmul(m, n, k, a, false, b, false, c);
+            assertArrayEquals(expected, c, "the next call reuses the buffers and is right");
+            driver.failAt("cuMemcpyDtoHAsync", INVALID_VALUE, 1);
+            driver.failAt("cuStreamSynchronize", CudaError.ILLEGAL_ADDRESS, 2); // the wait after the failure
+            IllegalStateException stopped = assertThrows(IllegalStateException.class,
+                    () -> cuda.matmul(m, n, k, a, false, b, false, c));
+            assertEquals("the CUDA device stopped (CUDA_ERROR_ILLEGAL_ADDRESS in cuStreamSynchronize for cublasDgemm); "
+                    + "restart Unfold or use --backend cpu", stopped.getMessage());
+        }
+        assertTrue(driver.allReleased(), "closing after a failed copy frees nothing in use and everything held");
     }
 
     @Test
