@@ -18,6 +18,7 @@ import dev.unfold.cuda.CudaDriver.Stream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +32,8 @@ import java.util.Map;
  * <p>Each call copies its input to the device, runs one kernel and copies the result back, through pinned
  * staging buffers; device buffers are kept and grown, so repeated calls allocate nothing. Calls are
  * serialised: one stream, one set of buffers. A failure throws an IllegalStateException whose message is one
- * line; after a failure that stops the device (an illegal address, say) every later call throws it again.
+ * line; after a failure that stops the device (an illegal address, say), or a wait for it that outlasts the
+ * {@link Watchdog}'s limit, every later call throws it again.
  */
 public final class CudaBackend implements Backend, PhaseTimed {
 
@@ -51,29 +53,37 @@ public final class CudaBackend implements Backend, PhaseTimed {
     private final DeviceBuffer gemmA;
     private final DeviceBuffer gemmB;
     private final DeviceBuffer gemmC;
-    private Context context;
+    private final Context context;
     private Module module;
     private Stream stream;
     private Event start;
     private Event end;
+    private final Watchdog watchdog;
     private Staging staging;
     private DeviceGemm gemm;
     private String gemmUnavailable;
     private CpuBackend cpuProduct;
     private Phases last = new Phases(0, 0, 0);
     private String stopped;
+    /** A synchronisation did not return: the device may still be running what this backend queued. */
+    private boolean hung;
     private boolean closed;
 
-    /** Opens device 0: initialises the driver, loads the kernels, and cuBLAS when it can. */
-    static CudaBackend open(CudaDriver driver, DeviceGemm.Factory gemms, long stagingChunkBytes) {
+    /**
+     * Opens device 0: initialises the driver, loads the kernels, and cuBLAS when it can. A synchronisation
+     * that takes longer than {@code syncLimit} plus time for the call's work (see {@link Watchdog}) stops
+     * the backend.
+     */
+    static CudaBackend open(CudaDriver driver, DeviceGemm.Factory gemms, long stagingChunkBytes, Duration syncLimit) {
         driver.init();
         if (driver.deviceCount() < 1) {
             throw new CudaError(CudaError.NO_DEVICE, "cuDeviceGetCount");
         }
-        return new CudaBackend(driver, 0, gemms, stagingChunkBytes);
+        return new CudaBackend(driver, 0, gemms, stagingChunkBytes, syncLimit);
     }
 
-    private CudaBackend(CudaDriver driver, int ordinal, DeviceGemm.Factory gemms, long stagingChunkBytes) {
+    private CudaBackend(CudaDriver driver, int ordinal, DeviceGemm.Factory gemms, long stagingChunkBytes,
+                        Duration syncLimit) {
         this.driver = driver;
         this.ordinal = ordinal;
         this.image = new DeviceBuffer(driver);
@@ -84,6 +94,7 @@ public final class CudaBackend implements Backend, PhaseTimed {
         this.driverVersion = driver.driverVersion();
         this.device = driver.device(ordinal);
         context = driver.retainPrimaryContext(ordinal);
+        watchdog = new Watchdog(driver, context, syncLimit);
         try {
             driver.makeCurrent(context);
             module = driver.loadModule(ptx());
@@ -93,7 +104,7 @@ public final class CudaBackend implements Backend, PhaseTimed {
             stream = driver.createStream();
             start = driver.createEvent();
             end = driver.createEvent();
-            staging = new Staging(driver, stream, stagingChunkBytes);
+            staging = new Staging(driver, stream, watchdog, stagingChunkBytes);
             try {
                 gemm = gemms.open(driver, stream);
             } catch (RuntimeException | LinkageError e) {
@@ -203,6 +214,7 @@ public final class CudaBackend implements Backend, PhaseTimed {
     private synchronized void transform(String kernel, LaunchPlan plan, HostArray src, DeviceBuffer srcBuffer,
                                         HostArray dst, DeviceBuffer dstBuffer, Arg... extra) {
         usable();
+        watchdog.expect(src.bytes() + dst.bytes(), 0);
         try {
             driver.makeCurrent(context);
             DeviceMemory[] mem = reserve(new DeviceBuffer[] {srcBuffer, dstBuffer}, new long[] {src.bytes(), dst.bytes()});
@@ -216,13 +228,15 @@ public final class CudaBackend implements Backend, PhaseTimed {
             driver.record(start, stream);
             driver.launch(kernels.get(kernel), plan.grid(), plan.block(), stream, args);
             driver.record(end, stream);
-            driver.synchronize(end);
+            watchdog.await(end);
             long t2 = System.nanoTime();
             staging.download(mem[1], dst);
             long t3 = System.nanoTime();
             last = new Phases(ms(t1 - t0), driver.elapsedMs(start, end), ms(t3 - t2));
         } catch (CudaError e) {
             throw failure(e, kernel);
+        } catch (Watchdog.Expired e) {
+            throw hang(e, kernel);
         }
     }
 
@@ -237,6 +251,7 @@ public final class CudaBackend implements Backend, PhaseTimed {
             cpuProduct.matmul(m, n, k, a, transA, b, transB, c);
             return;
         }
+        watchdog.expect(8L * a.length + 8L * b.length + 8L * c.length, 2.0 * m * n * k);
         try {
             driver.makeCurrent(context);
             DeviceMemory[] mem = reserve(new DeviceBuffer[] {gemmA, gemmB, gemmC},
@@ -250,13 +265,15 @@ public final class CudaBackend implements Backend, PhaseTimed {
             driver.record(start, stream);
             gemm.dgemm(transB, transA, n, m, k, mem[1], transB ? k : n, mem[0], transA ? m : k, mem[2], n);
             driver.record(end, stream);
-            driver.synchronize(end);
+            watchdog.await(end);
             long t2 = System.nanoTime();
             staging.download(mem[2], HostArray.of(c));
             long t3 = System.nanoTime();
             last = new Phases(ms(t1 - t0), driver.elapsedMs(start, end), ms(t3 - t2));
         } catch (CudaError e) {
             throw failure(e, "cublasDgemm");
+        } catch (Watchdog.Expired e) {
+            throw hang(e, "cublasDgemm");
         }
     }
 
@@ -290,9 +307,11 @@ public final class CudaBackend implements Backend, PhaseTimed {
         try {
             // copies or a kernel queued before the step that failed may still be running; the next call refills
             // the pinned buffers and close frees them, so neither may happen before they are done
-            driver.synchronize(stream);
+            watchdog.await(stream);
         } catch (CudaError late) {
             return stop(late, kernel);
+        } catch (Watchdog.Expired late) {
+            return hang(late, kernel);
         }
         if (e.code() == CudaError.OUT_OF_MEMORY && e.call().equals("cuMemAllocHost")) {
             return new IllegalStateException("out of page-locked host memory for the transfers of " + kernel
@@ -319,6 +338,14 @@ public final class CudaBackend implements Backend, PhaseTimed {
         return new IllegalStateException(stopped, e);
     }
 
+    /** Stops the backend for good: the device may be hung, and with it whatever this backend queued. */
+    private IllegalStateException hang(Watchdog.Expired e, String kernel) {
+        hung = true;
+        stopped = "the CUDA device did not finish " + kernel + " within " + CudaFailures.seconds(e.limit()) + " ("
+                + e.call() + "); it may be hung; restart Unfold or use --backend cpu";
+        return new IllegalStateException(stopped, e);
+    }
+
     private void usable() {
         if (closed) {
             throw new IllegalStateException("the CUDA backend is closed");
@@ -332,21 +359,37 @@ public final class CudaBackend implements Backend, PhaseTimed {
         return nanos / 1e6;
     }
 
-    /** Frees everything; never throws, since after a device failure the driver may refuse even that. */
+    /**
+     * Frees everything; never throws, since after a device failure the driver may refuse even that. Nor does
+     * it block on a hung device: then the freeing waits on a thread of its own until the device has finished
+     * what it was given (it may never), since memory a copy may still be using must not be freed.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
-        if (context != null) {
-            quietly(() -> driver.makeCurrent(context));
+        if (cpuProduct != null) {
+            cpuProduct.close();
+        }
+        watchdog.close();
+        if (hung) {
+            Thread t = new Thread(this::release, "unfold-cuda-release");
+            t.setDaemon(true);
+            t.start();
+        } else {
+            release();
+        }
+    }
+
+    private void release() {
+        quietly(() -> driver.makeCurrent(context));
+        if (hung) {
+            quietly(() -> driver.synchronize(stream));
         }
         if (gemm != null) {
             quietly(gemm::close);
-        }
-        if (cpuProduct != null) {
-            cpuProduct.close();
         }
         for (DeviceBuffer b : List.of(image, columns, gemmA, gemmB, gemmC)) {
             quietly(b::release);
@@ -366,9 +409,7 @@ public final class CudaBackend implements Backend, PhaseTimed {
         if (module != null) {
             quietly(() -> driver.unloadModule(module));
         }
-        if (context != null) {
-            quietly(() -> driver.releasePrimaryContext(ordinal));
-        }
+        quietly(() -> driver.releasePrimaryContext(ordinal));
     }
 
     private static void quietly(Runnable step) {

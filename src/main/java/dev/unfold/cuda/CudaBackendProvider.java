@@ -25,7 +25,8 @@ import java.util.function.Supplier;
  * The probed backend is kept for the first {@link #open()}, so a run that probes and then opens starts
  * CUDA once; unclaimed, it is closed after a while. Every driver step runs on a helper thread with a time
  * limit: a hung driver makes the probe say so, it never hangs the caller. The system property
- * {@code unfold.cuda.timeoutSeconds} sets the limit (20 s).
+ * {@code unfold.cuda.timeoutSeconds} sets the limit (20 s); the backends opened here wait for the device
+ * that long, plus time for each call's work, before they give up on it.
  */
 public final class CudaBackendProvider implements BackendProvider {
 
@@ -124,7 +125,7 @@ public final class CudaBackendProvider implements BackendProvider {
     }
 
     private CudaBackend start() {
-        return CudaBackend.open(loader.load(), gemms, stagingChunkBytes);
+        return CudaBackend.open(loader.load(), gemms, stagingChunkBytes, timeout);
     }
 
     private synchronized void keepSpare(CudaBackend backend) {
@@ -170,7 +171,7 @@ public final class CudaBackendProvider implements BackendProvider {
             if (justInTime != null) {
                 return justInTime;
             }
-            throw new TimeoutException("the CUDA driver did not answer within " + seconds(timeout) + " ("
+            throw new TimeoutException("the CUDA driver did not answer within " + CudaFailures.seconds(timeout) + " ("
                     + what + "); it may be hung or still initialising the GPU");
         } catch (ExecutionException e) {
             throw e.getCause();
@@ -212,10 +213,6 @@ public final class CudaBackendProvider implements BackendProvider {
             delivered = null;
             return b;
         }
-    }
-
-    private static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() / 1000.0 + " s";
     }
 
     /**

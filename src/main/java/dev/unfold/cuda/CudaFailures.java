@@ -1,6 +1,7 @@
 package dev.unfold.cuda;
 
 import dev.unfold.core.FailureText;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -82,6 +83,11 @@ final class CudaFailures {
             }
         }
         return lines[0].strip();
+    }
+
+    /** A time limit as users set it, in seconds: "20 s", "0.2 s". */
+    static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() / 1000.0 + " s";
     }
 
     static String mib(long bytes) {

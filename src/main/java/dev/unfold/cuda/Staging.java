@@ -16,15 +16,17 @@ final class Staging implements AutoCloseable {
 
     private final CudaDriver driver;
     private final Stream stream;
+    private final Watchdog watchdog;
     private final long chunkBytes;
     private final PinnedMemory[] pinned = new PinnedMemory[2];
     private final Event[] copied = new Event[2];
     private final boolean[] pending = new boolean[2];
     private long capacity;
 
-    Staging(CudaDriver driver, Stream stream, long chunkBytes) {
+    Staging(CudaDriver driver, Stream stream, Watchdog watchdog, long chunkBytes) {
         this.driver = driver;
         this.stream = stream;
+        this.watchdog = watchdog;
         this.chunkBytes = chunkBytes;
         try {
             copied[0] = driver.createEvent();
@@ -49,14 +51,14 @@ final class Staging implements AutoCloseable {
             int count = Math.min(per, src.length() - from);
             int slot = k & 1;
             if (pending[slot]) {
-                driver.synchronize(copied[slot]); // the device has read this buffer's previous chunk
+                watchdog.await(copied[slot]); // the device has read this buffer's previous chunk
             }
             src.writeTo(pinned[slot].buffer(), from, count);
             driver.copyToDevice(dst, (long) from * src.elementBytes(), pinned[slot], (long) count * src.elementBytes(), stream);
             driver.record(copied[slot], stream);
             pending[slot] = true;
         }
-        driver.synchronize(stream);
+        watchdog.await(stream);
         pending[0] = pending[1] = false;
     }
 
@@ -74,7 +76,7 @@ final class Staging implements AutoCloseable {
             }
             int slot = k & 1;
             int from = k * per;
-            driver.synchronize(copied[slot]);
+            watchdog.await(copied[slot]);
             dst.readFrom(pinned[slot].buffer(), from, Math.min(per, dst.length() - from));
         }
     }

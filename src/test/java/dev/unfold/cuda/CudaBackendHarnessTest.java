@@ -51,7 +51,7 @@ class CudaBackendHarnessTest {
     @Test
     void deviceBuffersAreKeptAndGrownOnlyWhenNeeded() {
         HarnessDriver driver = HarnessDriver.withDevice(2);
-        try (CudaBackend cuda = CudaBackend.open(driver, (d, s) -> new JavaGemm(), 1 << 12)) {
+        try (CudaBackend cuda = CudaBackend.open(driver, (d, s) -> new JavaGemm(), 1 << 12, FakeDriver.SYNC_LIMIT)) {
             float[] x = random(LARGE.inputSize(), 1);
             float[] col = new float[LARGE.columnSize()];
             cuda.im2col(LARGE, Layout.ROWS, x, col);
@@ -75,7 +75,7 @@ class CudaBackendHarnessTest {
 
     @Test
     void phasesReportTheLastCall() {
-        try (CudaBackend cuda = CudaBackend.open(HarnessDriver.withDevice(2), (d, s) -> new JavaGemm(), 1 << 12)) {
+        try (CudaBackend cuda = CudaBackend.open(HarnessDriver.withDevice(2), (d, s) -> new JavaGemm(), 1 << 12, FakeDriver.SYNC_LIMIT)) {
             assertEquals(new PhaseTimed.Phases(0, 0, 0), cuda.lastPhases());
             cuda.im2col(LARGE, Layout.ROWS, random(LARGE.inputSize(), 4));
             PhaseTimed.Phases p = cuda.lastPhases();
@@ -86,7 +86,7 @@ class CudaBackendHarnessTest {
     @Test
     void eachKernelGetsItsLayoutAndTypeAndTheGeometryStruct() {
         HarnessDriver driver = HarnessDriver.withDevice(2);
-        try (CudaBackend cuda = CudaBackend.open(driver, (d, s) -> new JavaGemm(), 1 << 12)) {
+        try (CudaBackend cuda = CudaBackend.open(driver, (d, s) -> new JavaGemm(), 1 << 12, FakeDriver.SYNC_LIMIT)) {
             cuda.im2col(SMALL, Layout.ROWS, new double[SMALL.inputSize()]);
             cuda.im2col(SMALL, Layout.TORCH, new float[SMALL.inputSize()]);
             cuda.col2im(SMALL, Layout.ROWS, new float[SMALL.columnSize()]);
@@ -107,7 +107,7 @@ class CudaBackendHarnessTest {
         int ph = (Integer.MAX_VALUE - 10) / 2;
         Geometry far = new Geometry(1, 2, 10, 10, 1, 2, ph, 1, ph, 0, 1, 9); // output row 1 reads input row 0
         float[] x = random(far.inputSize(), 6);
-        try (CudaBackend cuda = CudaBackend.open(HarnessDriver.withDevice(2), (d, s) -> new JavaGemm(), 1 << 12);
+        try (CudaBackend cuda = CudaBackend.open(HarnessDriver.withDevice(2), (d, s) -> new JavaGemm(), 1 << 12, FakeDriver.SYNC_LIMIT);
              CpuBackend cpu = new CpuBackend(1)) {
             for (Layout layout : Layout.values()) {
                 float[] col = cpu.im2col(far, layout, x);

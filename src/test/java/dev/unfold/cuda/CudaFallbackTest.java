@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.unfold.core.Availability;
@@ -192,7 +193,7 @@ class CudaFallbackTest {
         FakeDriver driver = new FakeDriver();
         CudaBackendProvider.Handoff handoff = new CudaBackendProvider.Handoff();
         assertNull(handoff.abandon());
-        handoff.deliver(CudaBackend.open(driver, (d, s) -> new JavaGemm(), 4096));
+        handoff.deliver(CudaBackend.open(driver, (d, s) -> new JavaGemm(), 4096, FakeDriver.SYNC_LIMIT));
         assertTrue(driver.allReleased());
         assertNull(handoff.take());
     }
@@ -201,7 +202,7 @@ class CudaFallbackTest {
     void aCallerGivingUpJustAfterDeliveryStillGetsTheBackend() {
         FakeDriver driver = new FakeDriver();
         CudaBackendProvider.Handoff handoff = new CudaBackendProvider.Handoff();
-        CudaBackend delivered = CudaBackend.open(driver, (d, s) -> new JavaGemm(), 4096);
+        CudaBackend delivered = CudaBackend.open(driver, (d, s) -> new JavaGemm(), 4096, FakeDriver.SYNC_LIMIT);
         handoff.deliver(delivered);
         try (CudaBackend taken = handoff.abandon()) {
             assertSame(delivered, taken, "the time limit passed as the backend arrived: it is used, not lost");
@@ -227,7 +228,7 @@ class CudaFallbackTest {
         FakeDriver driver = new FakeDriver();
         Geometry big = new Geometry(4, 8, 32, 32, 3, 3, 1, 1, 1, 1, 1, 1);
         driver.memoryLimit = 4L * (G.inputSize() + G.columnSize()) + 64;
-        try (CudaBackend cuda = CudaBackend.open(driver, (d, s) -> new JavaGemm(), 4096)) {
+        try (CudaBackend cuda = CudaBackend.open(driver, (d, s) -> new JavaGemm(), 4096, FakeDriver.SYNC_LIMIT)) {
             cuda.im2col(G, Layout.ROWS, new float[G.inputSize()]);
             IllegalStateException e = assertThrows(IllegalStateException.class,
                     () -> cuda.im2col(big, Layout.ROWS, new float[big.inputSize()]));
@@ -242,7 +243,7 @@ class CudaFallbackTest {
     @Test
     void aStoppedDeviceRefusesEveryLaterCallWithTheSameLine() {
         FakeDriver driver = new FakeDriver();
-        try (CudaBackend cuda = CudaBackend.open(driver, (d, s) -> new JavaGemm(), 4096)) {
+        try (CudaBackend cuda = CudaBackend.open(driver, (d, s) -> new JavaGemm(), 4096, FakeDriver.SYNC_LIMIT)) {
             driver.failAt("cuEventSynchronize", CudaError.ILLEGAL_ADDRESS);
             IllegalStateException first = assertThrows(IllegalStateException.class,
                     () -> cuda.col2im(G, Layout.TENSOR, new double[G.columnSize()]));
@@ -269,7 +270,7 @@ class CudaFallbackTest {
         Arrays.setAll(b, i -> 1.0 / (i + 1));
         double[] expected = new double[m * n];
         double[] c = new double[m * n];
-        try (CudaBackend cuda = CudaBackend.open(driver, (d, s) -> new JavaGemm(), 4096); CpuBackend cpu = new CpuBackend(1)) {
+        try (CudaBackend cuda = CudaBackend.open(driver, (d, s) -> new JavaGemm(), 4096, FakeDriver.SYNC_LIMIT); CpuBackend cpu = new CpuBackend(1)) {
             // the product comes back in two chunks: the second copy is refused while the first is still queued
             driver.failAt("cuMemcpyDtoHAsync", INVALID_VALUE, 1);
             IllegalStateException e = assertThrows(IllegalStateException.class,
@@ -291,6 +292,39 @@ class CudaFallbackTest {
     }
 
     @Test
+    void aSynchronisationThatDoesNotReturnStopsTheBackendAndClosingDoesNotWaitForIt() throws Exception {
+        FakeDriver driver = new FakeDriver();
+        CudaBackend cuda = CudaBackend.open(driver, (d, s) -> new JavaGemm(), 4096, Duration.ofMillis(100));
+        CountDownLatch kernel = driver.hangAt("cuEventSynchronize");
+        IllegalStateException first = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> assertThrows(IllegalStateException.class, () -> cuda.im2col(G, Layout.ROWS, new float[G.inputSize()])));
+        assertEquals("the CUDA device did not finish im2col_rows_f32 within 0.1 s (cuEventSynchronize); it may be hung; "
+                + "restart Unfold or use --backend cpu", first.getMessage());
+        int launches = driver.launches.size();
+        IllegalStateException again = assertThrows(IllegalStateException.class,
+                () -> cuda.matmul(1, 1, 1, new double[1], false, new double[1], false, new double[1]));
+        assertEquals(first.getMessage(), again.getMessage());
+        assertEquals(launches, driver.launches.size(), "nothing more was sent to the hung device");
+        CountDownLatch stream = driver.hangAt("cuStreamSynchronize");
+        assertTimeoutPreemptively(Duration.ofSeconds(5), cuda::close);
+        assertFalse(driver.allReleased(), "nothing is freed while the device may still be using it");
+        kernel.countDown();
+        stream.countDown();
+        for (int i = 0; i < 250 && !driver.allReleased(); i++) {
+            Thread.sleep(20);
+        }
+        assertTrue(driver.allReleased(), "once the device finishes, everything is given back");
+    }
+
+    @Test
+    void theWaitLimitLeavesTimeForTheWork() {
+        Duration base = Duration.ofSeconds(20);
+        assertEquals(base, Watchdog.limit(base, 99_000_000, 0), "whole seconds only");
+        assertEquals(Duration.ofSeconds(30), Watchdog.limit(base, 1_000_000_000, 0), "1 s per 100 MB moved");
+        assertEquals(Duration.ofSeconds(36), Watchdog.limit(base, 1_000_000_000, 6e9), "and 1 s per GFLOP");
+    }
+
+    @Test
     void missingCublasMultipliesOnTheCpuAndSaysWhy() {
         FakeDriver driver = new FakeDriver();
         DeviceGemm.Factory noCublas = (d, s) -> {
@@ -301,7 +335,7 @@ class CudaFallbackTest {
         double[] b = {7, 8, 9, 10, 11, 12};
         double[] expected = new double[4];
         double[] actual = new double[4];
-        try (CudaBackend cuda = CudaBackend.open(driver, noCublas, 4096); CpuBackend cpu = new CpuBackend(1)) {
+        try (CudaBackend cuda = CudaBackend.open(driver, noCublas, 4096, FakeDriver.SYNC_LIMIT); CpuBackend cpu = new CpuBackend(1)) {
             assertEquals("cuBLAS unavailable (libcublas.so.12 not found)", cuda.parts().matmulOnCpuWhy());
             assertTrue(cuda.description().endsWith("; matmul on the CPU: cuBLAS unavailable (libcublas.so.12 not found)"),
                     cuda.description());
@@ -319,14 +353,14 @@ class CudaFallbackTest {
         DeviceGemm.Factory failing = (d, s) -> {
             throw thrown;
         };
-        assertSame(thrown, assertThrows(OutOfMemoryError.class, () -> CudaBackend.open(driver, failing, 4096)));
+        assertSame(thrown, assertThrows(OutOfMemoryError.class, () -> CudaBackend.open(driver, failing, 4096, FakeDriver.SYNC_LIMIT)));
         assertEquals(0, driver.contexts, "the primary context was released");
         assertTrue(driver.allReleased());
     }
 
     @Test
     void cublasPresentIsNamed() {
-        try (CudaBackend cuda = CudaBackend.open(new FakeDriver(), (d, s) -> new JavaGemm(), 4096)) {
+        try (CudaBackend cuda = CudaBackend.open(new FakeDriver(), (d, s) -> new JavaGemm(), 4096, FakeDriver.SYNC_LIMIT)) {
             assertNull(cuda.parts().matmulOnCpuWhy());
             assertEquals("CUDA on Fake GPU (sm_75, 1.0 GiB, 2 SMs, CUDA driver 12.4); matmul on Java reference product",
                     cuda.description());
@@ -338,7 +372,7 @@ class CudaFallbackTest {
         DeviceGemm.Factory noCublas = (d, s) -> {
             throw new UnsatisfiedLinkError("libcublas.so.12: cannot open shared object file");
         };
-        CudaBackend cuda = CudaBackend.open(new FakeDriver(), noCublas, 4096);
+        CudaBackend cuda = CudaBackend.open(new FakeDriver(), noCublas, 4096, FakeDriver.SYNC_LIMIT);
         cuda.close();
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> cuda.matmul(1, 1, 1, new double[1], false, new double[1], false, new double[1]));
@@ -348,7 +382,7 @@ class CudaFallbackTest {
     @Test
     void closedBackendRefusesCallsAndClosingTwiceIsHarmless() {
         FakeDriver driver = new FakeDriver();
-        CudaBackend cuda = CudaBackend.open(driver, (d, s) -> new JavaGemm(), 4096);
+        CudaBackend cuda = CudaBackend.open(driver, (d, s) -> new JavaGemm(), 4096, FakeDriver.SYNC_LIMIT);
         cuda.close();
         cuda.close();
         assertTrue(driver.allReleased());
@@ -359,7 +393,7 @@ class CudaFallbackTest {
     @Test
     void mismatchedBuffersAreRejectedBeforeTheDevice() {
         FakeDriver driver = new FakeDriver();
-        try (CudaBackend cuda = CudaBackend.open(driver, (d, s) -> new JavaGemm(), 4096)) {
+        try (CudaBackend cuda = CudaBackend.open(driver, (d, s) -> new JavaGemm(), 4096, FakeDriver.SYNC_LIMIT)) {
             assertThrows(IllegalArgumentException.class, () -> cuda.im2col(G, Layout.ROWS, new float[3], new float[G.columnSize()]));
             assertThrows(IllegalArgumentException.class, () -> cuda.matmul(2, 2, 2, new double[4], false, new double[3], false, new double[4]));
         }

@@ -28,7 +28,7 @@ class CudaMatmulTest {
         double[] expected = new double[m * n];
         double[] actual = new double[m * n];
         JavaGemm gemm = new JavaGemm();
-        try (CpuBackend cpu = new CpuBackend(1); CudaBackend cuda = CudaBackend.open(new FakeDriver(), (d, s) -> gemm, 256)) {
+        try (CpuBackend cpu = new CpuBackend(1); CudaBackend cuda = CudaBackend.open(new FakeDriver(), (d, s) -> gemm, 256, FakeDriver.SYNC_LIMIT)) {
             cpu.matmul(m, n, k, a, transA, b, transB, expected);
             cuda.matmul(m, n, k, a, transA, b, transB, actual);
         }
@@ -47,7 +47,7 @@ class CudaMatmulTest {
         Assume.that(m * k != aLength || m * n != cLength || m * n * k == 0);
         double[] b = new double[k * n];
         JavaGemm gemm = new JavaGemm();
-        try (CpuBackend cpu = new CpuBackend(1); CudaBackend cuda = CudaBackend.open(new FakeDriver(), (d, s) -> gemm, 256)) {
+        try (CpuBackend cpu = new CpuBackend(1); CudaBackend cuda = CudaBackend.open(new FakeDriver(), (d, s) -> gemm, 256, FakeDriver.SYNC_LIMIT)) {
             IllegalArgumentException expected = assertThrows(IllegalArgumentException.class,
                     () -> cpu.matmul(m, n, k, new double[aLength], false, b, false, new double[cLength]));
             IllegalArgumentException actual = assertThrows(IllegalArgumentException.class,

@@ -2,6 +2,7 @@ package dev.unfold.cuda;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -65,6 +66,9 @@ class FakeDriver implements CudaDriver {
     /** A failure after {@code left} more successful calls. */
     private record Failure(int code, AtomicInteger left) {
     }
+
+    /** The backend's base limit on waits for tests that do not test it: long enough for any fake work. */
+    static final Duration SYNC_LIMIT = Duration.ofSeconds(20);
 
     private static final Pattern ENTRY = Pattern.compile("\\.entry\\s+(\\w+)\\s*\\(");
 

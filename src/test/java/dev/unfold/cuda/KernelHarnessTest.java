@@ -60,7 +60,7 @@ class KernelHarnessTest {
     private static CudaBackend open(Shape shape, int multiprocessors, int chunkBytes) {
         HarnessDriver driver = new HarnessDriver(shape::apply);
         driver.info = new CudaDriver.DeviceInfo("C++ kernel harness", 7, 5, 1L << 30, multiprocessors);
-        return CudaBackend.open(driver, (d, s) -> new JavaGemm(), chunkBytes);
+        return CudaBackend.open(driver, (d, s) -> new JavaGemm(), chunkBytes, FakeDriver.SYNC_LIMIT);
     }
 
     @Property(tries = 250)

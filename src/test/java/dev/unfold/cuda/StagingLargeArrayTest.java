@@ -42,13 +42,15 @@ class StagingLargeArrayTest {
     @CsvSource({"2145386497, 4", "2147483639, 4", "2146435073, 8", "2147483639, 8", "1000, 4"})
     void everyElementIsCopiedOnceEachWay(int length, int elementBytes) {
         CountingDriver driver = new CountingDriver();
-        Staging staging = new Staging(driver, driver.createStream(), Staging.DEFAULT_CHUNK_BYTES);
-        HostArray array = checkedArray(length, elementBytes);
-        CudaDriver.DeviceMemory device = driver.allocate(array.bytes());
-        staging.upload(array, device);
-        assertEquals(array.bytes(), driver.toDevice, "bytes uploaded");
-        staging.download(device, array);
-        assertEquals(array.bytes(), driver.toHost, "bytes downloaded");
+        try (Watchdog watchdog = new Watchdog(driver, driver.retainPrimaryContext(0), FakeDriver.SYNC_LIMIT)) {
+            Staging staging = new Staging(driver, driver.createStream(), watchdog, Staging.DEFAULT_CHUNK_BYTES);
+            HostArray array = checkedArray(length, elementBytes);
+            CudaDriver.DeviceMemory device = driver.allocate(array.bytes());
+            staging.upload(array, device);
+            assertEquals(array.bytes(), driver.toDevice, "bytes uploaded");
+            staging.download(device, array);
+            assertEquals(array.bytes(), driver.toHost, "bytes downloaded");
+        }
     }
 
     /** Device memory of a size only; copies are checked against it and counted, in order. */
