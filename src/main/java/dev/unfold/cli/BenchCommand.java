@@ -7,12 +7,14 @@ import dev.unfold.core.DType;
 import dev.unfold.core.Geometry;
 import dev.unfold.core.Layout;
 import dev.unfold.core.PhaseTimed;
+import dev.unfold.core.FailureText;
 import dev.unfold.cpu.CpuBackend;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -102,6 +104,17 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private final Supplier<Backends> discovery;
+
+    BenchCommand() {
+        this(Backends::discover);
+    }
+
+    /** With the backends that {@code discovery} finds: the tests' way to a backend that fails. */
+    BenchCommand(Supplier<Backends> discovery) {
+        this.discovery = discovery;
+    }
+
     @Override
     public Integer call() {
         int processors = Runtime.getRuntime().availableProcessors();
@@ -139,7 +152,7 @@ final class BenchCommand implements Callable<Integer> {
         if (backend == BackendChoice.CPU) {
             return new CpuBackend(t);
         }
-        Backends all = Backends.discover(); // one discovery: its probe's CUDA backend is the one opened
+        Backends all = discovery.get(); // one discovery: its probe's CUDA backend is the one opened
         if (backend == BackendChoice.AUTO && !all.availability("cuda").available()) {
             return new CpuBackend(t);
         }
@@ -160,7 +173,12 @@ final class BenchCommand implements Callable<Integer> {
         PhaseTimed phased = b instanceof PhaseTimed p ? p : null;
         for (Op o : op.expand()) {
             Samples floor = new Samples(reps);
-            Samples s = measure(task(b, g, o, image, column), phased, floorCall, floor);
+            Samples s;
+            try {
+                s = measure(task(b, g, o, image, column), phased, floorCall, floor);
+            } catch (RuntimeException e) { // as im2col and col2im say it, not as an internal error of the bench
+                throw new CliError(b.name() + " backend failed: " + FailureText.oneLine(e));
+            }
             report.row(new BenchRow(w.label(), o.label(), b.name(), layout, dtype, t, reps, s.batch, bytes,
                     s.median(s.ms), s.min(s.ms), floor.median(floor.ms), floor.min(floor.ms),
                     phased == null ? null : new double[] {s.median(s.h2d), s.median(s.kernel), s.median(s.d2h)}));

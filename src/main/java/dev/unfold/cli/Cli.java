@@ -56,8 +56,13 @@ public final class Cli {
 
     /** Runs one command, writing to the given streams, and returns its exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, out, err, CommandLine.defaultFactory());
+    }
+
+    /** {@link #run(String[], PrintWriter, PrintWriter)} with the commands made by {@code commands}. */
+    static int run(String[] args, PrintWriter out, PrintWriter err, CommandLine.IFactory commands) {
         try {
-            CommandLine cli = new CommandLine(new Root());
+            CommandLine cli = new CommandLine(new Root(), commands);
             cli.setExpandAtFiles(false); // "@x.npy" is a file name, not a file of arguments to splice in
             cli.registerConverter(Path.class, new FileNameConverter());
             cli.setOut(out);

@@ -181,4 +181,87 @@ class BenchCommandTest {
                 "classroom", "im2col", "cpu", Layout.ROWS, DType.FLOAT32, 1, 3, 1, 31360, 0.01, 0.01, 1, 0.001, null)));
         assertEquals("cannot write the results: standard output was closed or failed", e.getMessage());
     }
+
+    /** A CUDA backend whose device stops answering on the second call, as a hung GPU would. */
+    private static final class HangingCudaBackend implements dev.unfold.core.Backend {
+        private int calls;
+
+        @Override
+        public String name() {
+            return "cuda";
+        }
+
+        @Override
+        public String description() {
+            return "CUDA on a device that hangs";
+        }
+
+        private void call() {
+            if (++calls > 1) {
+                throw new IllegalStateException("the CUDA device did not finish im2col_rows_f32 within 20 s "
+                        + "(cuEventSynchronize); it may be hung");
+            }
+        }
+
+        @Override
+        public void im2col(dev.unfold.core.Geometry g, Layout layout, float[] input, float[] column) {
+            call();
+        }
+
+        @Override
+        public void im2col(dev.unfold.core.Geometry g, Layout layout, double[] input, double[] column) {
+            call();
+        }
+
+        @Override
+        public void col2im(dev.unfold.core.Geometry g, Layout layout, float[] column, float[] input) {
+            call();
+        }
+
+        @Override
+        public void col2im(dev.unfold.core.Geometry g, Layout layout, double[] column, double[] input) {
+            call();
+        }
+
+        @Override
+        public void matmul(int m, int n, int k, double[] a, boolean transA, double[] b, boolean transB,
+                           double[] c) {
+            call();
+        }
+    }
+
+    @Test
+    void aBackendFailingMidBenchIsOneLineNamingTheBackendNotAnInternalError() {
+        dev.unfold.core.BackendProvider cuda = new dev.unfold.core.BackendProvider() {
+            @Override
+            public String name() {
+                return "cuda";
+            }
+
+            @Override
+            public dev.unfold.core.Availability probe() {
+                return dev.unfold.core.Availability.yes("a device that hangs");
+            }
+
+            @Override
+            public dev.unfold.core.Backend open() {
+                return new HangingCudaBackend();
+            }
+        };
+        picocli.CommandLine.IFactory commands = new picocli.CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return type == BenchCommand.class
+                        ? type.cast(new BenchCommand(() -> new Backends(List.of(cuda))))
+                        : picocli.CommandLine.defaultFactory().create(type);
+            }
+        };
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Cli.run(new String[] {"bench", "--backend", "cuda", "--workload", "classroom", "--reps", "3",
+                "--warmup-ms", "0"}, new PrintWriter(out), new PrintWriter(err), commands);
+        assertEquals(2, exit, err::toString);
+        assertEquals("unfold: cuda backend failed: the CUDA device did not finish im2col_rows_f32 within 20 s "
+                + "(cuEventSynchronize); it may be hung", err.toString().strip());
+    }
 }
