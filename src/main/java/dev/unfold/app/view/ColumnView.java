@@ -9,7 +9,6 @@ import dev.unfold.core.trace.Move;
 import dev.unfold.core.trace.TraceOrder;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Orientation;
-import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.input.MouseEvent;
@@ -17,7 +16,6 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
-import javafx.scene.text.TextAlignment;
 
 /**
  * The column matrix on a canvas, drawn straight from the backend's buffer in the selected layout. Only the
@@ -38,10 +36,7 @@ public final class ColumnView extends CanvasPane {
     // geometry of the last draw, for hit testing
     private double headerW;
     private double headerH;
-    private Font cornerFont = Font.font("System", FontWeight.BOLD, 10);
-    /** The column labels as last drawn: column, centre x, and 1 for the current one's bold label. */
-    private final java.util.List<double[]> drawnColumnLabels = new java.util.ArrayList<>();
-    private double headerFont = 10;
+    private final MatrixHeaders headers = new MatrixHeaders();
     private double cellW;
     private double cellH;
     private Font valueFont;
@@ -178,16 +173,9 @@ public final class ColumnView extends CanvasPane {
         double roomH = (h - zoom * 1.2) / grid.rows();
         double roomW = (w - 12 * zoom * 0.31 - 16) / grid.cols();
         cellH = Math.floor(Math.max(zoom, Math.min(2 * zoom, Math.min(roomH, roomW))));
-        double font = labelFont(cellH);
-        headerFont = font;
-        // the corner's axis names are set in presentation mode's larger type like every other label, and the
-        // headers grow to hold them rather than letting them run into the column labels
-        cornerFont = Font.font("System", FontWeight.BOLD, Math.max(10, labelFont(cellH) / typeScale() * 0.85)
-                * typeScale());
-        double cornerW = Math.max(HeaderLabels.width(grid.colAxes() + " →", cornerFont),
-                HeaderLabels.width(grid.rowAxes() + " ↓", cornerFont)) + 8;
-        headerW = Math.max(Math.max(grid.rowAxes().length(), maxRowLabel()) * font * 0.62 + 16, cornerW);
-        headerH = Math.max(cellH, Math.max(font * 2.2, cornerFont.getSize() * 2.4));
+        headers.measure(grid, cellH, typeScale());
+        headerW = headers.width();
+        headerH = headers.height();
         double fit = (w - headerW) / grid.cols();
         cellW = Math.max(cellH, Math.min(cellH * MAX_WIDEN, fit));
         vbar.setMax(Math.max(0, grid.rows() * cellH - (h - headerH)));
@@ -201,18 +189,6 @@ public final class ColumnView extends CanvasPane {
         hbar.setValue(clamp(hbar.getValue(), 0, hbar.getMax()));
         vbar.setVisible(vbar.getMax() > 0);
         hbar.setVisible(hbar.getMax() > 0);
-    }
-
-    private int maxRowLabel() {
-        return grid.rowLabel(grid.rows() - 1).length() + 2;
-    }
-
-    /**
-     * The row and column headers' type: half a cell, from 10 to 17 px, and in presentation mode as much larger
-     * as the window's type, so that "0,4,4" reads from the back row like the cells' numbers beside it.
-     */
-    private double labelFont(double cell) {
-        return clamp(cell * 0.5, 10, 17) * typeScale();
     }
 
     @Override
@@ -260,7 +236,6 @@ public final class ColumnView extends CanvasPane {
         int r1 = Math.min(grid.rows() - 1, (int) Math.floor((vy + h - headerH) / cellH));
         int k0 = (int) Math.floor(vx / cellW);
         int k1 = Math.min(grid.cols() - 1, (int) Math.floor((vx + w - headerW) / cellW));
-        double font = labelFont(cellH);
         // presentation mode's larger cells get larger numbers too, as far as the cell holds them
         valueFont = Font.font("System", FontWeight.NORMAL, clamp(cellH * 0.5, 8, 18 * typeScale()));
         currentFont = Font.font("System", FontWeight.BOLD, valueFont.getSize());
@@ -340,7 +315,9 @@ public final class ColumnView extends CanvasPane {
             Paint2D.outline(g, x, y, cellW, cellH, Math.max(2, Math.min(3, cellH / 6)));
             text(f.column()[grid.flat(r, k)], currentFont).draw(g, Color.web("#111418"), x + cellW / 2, y + cellH / 2);
         }
-        drawHeaders(g, p, w, h, r0, r1, k0, k1, vx, vy, font, move);
+        headers.draw(g, p, w, h, r0, r1, k0, k1, vx, vy, cellW, cellH,
+                move == null ? -1 : grid.displayRow(move.row(), move.tap()),
+                move == null ? -1 : grid.displayCol(move.row(), move.tap()));
         if (model.problemProperty().get() != null) {
             g.setFill(p.background().deriveColor(0, 1, 1, 0.65));
             g.fillRect(0, 0, w, h);
@@ -363,91 +340,6 @@ public final class ColumnView extends CanvasPane {
         return text(f.column()[flat], current ? currentFont : valueFont);
     }
 
-    private void drawHeaders(GraphicsContext g, Palette p, double w, double h, int r0, int r1, int k0, int k1,
-                             double vx, double vy, double font, Move move) {
-        g.setFill(p.headerBackground());
-        g.fillRect(0, 0, headerW, h);
-        Font f = Font.font("System", FontWeight.NORMAL, font);
-        Font bold = Font.font("System", FontWeight.BOLD, font);
-        g.setFont(f);
-        g.setTextBaseline(VPos.CENTER);
-        int curR = move == null ? -1 : grid.displayRow(move.row(), move.tap());
-        int curK = move == null ? -1 : grid.displayCol(move.row(), move.tap());
-        boolean every = cellH >= font * 1.15;
-        int stepR = every ? 1 : (int) Math.ceil(font * 1.3 / cellH);
-        g.setTextAlign(TextAlignment.RIGHT);
-        for (int r = r0; r <= r1; r++) {
-            if (r != curR && (r % stepR != 0 || (curR >= 0 && Math.abs(r - curR) < stepR))) {
-                continue; // as for the columns below: none that the current row's label would overlap
-            }
-            boolean cur = r == curR;
-            g.setFont(cur ? bold : f);
-            g.setFill(cur ? p.text() : p.mutedText());
-            g.fillText(grid.rowLabel(r), headerW - 8, headerH + (r + 0.5) * cellH - vy);
-        }
-        g.setFill(p.headerBackground()); // covers cells and labels scrolled under the top header
-        g.fillRect(0, 0, w, headerH);
-        g.setTextAlign(TextAlignment.CENTER);
-        double labelW = grid.colLabel(grid.cols() - 1).length() * font * 0.62 + 4;
-        int stepK = labelW <= cellW ? 1 : (int) Math.ceil(labelW / cellW);
-        int lastK = -1; // the column whose label was drawn last, and where
-        double lastX = 0;
-        drawnColumnLabels.clear();
-        // the current label, when its column is partly under the row header, is measured: it is moved right
-        double curW = curK >= 0 && headerW + (curK + 0.5) * cellW - vx - labelW / 2 < headerW + HeaderLabels.GAP / 2
-                ? HeaderLabels.width(grid.colLabel(curK), bold) : labelW;
-        for (int k = k0; k <= k1; k++) {
-            boolean cur = k == curK;
-            if (!cur && (k % stepK != 0 || (curK >= 0 && Math.abs(k - curK) < stepK))) {
-                continue; // every stepK-th label, and none that the current one's label would overlap
-            }
-            double cx = headerW + (k + 0.5) * cellW - vx;
-            double own = labelW;
-            double next = 0;
-            if (cx - labelW / 2 < headerW + HeaderLabels.GAP / 2) { // near the row header: measured, not guessed
-                own = HeaderLabels.width(grid.colLabel(k), cur ? bold : f);
-                next = k + stepK < grid.cols() ? HeaderLabels.width(grid.colLabel(k + stepK), bold) : 0;
-            }
-            double x = HeaderLabels.columnLabelX(k, curK, stepK, cx, cellW, headerW, own, next, curW);
-            if (Double.isNaN(x)) {
-                continue; // moved off the row header, it would run into the next label
-            }
-            if (x + labelW / 2 > w) { // the last column's label, wider than its cell, kept whole inside the view
-                double drawnW = HeaderLabels.width(grid.colLabel(k), cur ? bold : f);
-                double inside = Math.min(x, w - drawnW / 2 - 2);
-                double lastRight = lastK < 0 ? Double.NEGATIVE_INFINITY
-                        : lastX + HeaderLabels.width(grid.colLabel(lastK), lastK == curK ? bold : f) / 2;
-                if (inside - drawnW / 2 < lastRight + HeaderLabels.GAP) {
-                    // moved left it would run into the label before it (a column scrolled partly out of view):
-                    // a regular label is left out, the current one stays on its column, cut by the edge
-                    if (!cur) {
-                        continue;
-                    }
-                } else {
-                    x = inside;
-                }
-            }
-            g.setFont(cur ? bold : f);
-            g.setFill(cur ? p.text() : p.mutedText());
-            g.fillText(grid.colLabel(k), x, headerH / 2);
-            lastK = k;
-            lastX = x;
-            drawnColumnLabels.add(new double[] {k, x, cur ? 1 : 0});
-        }
-        g.setFill(p.headerBackground());
-        g.fillRect(0, 0, headerW, headerH);
-        g.setFont(cornerFont);
-        g.setFill(p.mutedText());
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.TOP);
-        g.fillText(grid.colAxes() + " →", 4, 2);
-        g.setTextBaseline(VPos.BOTTOM);
-        g.fillText(grid.rowAxes() + " ↓", 4, headerH - 2);
-        g.setFill(p.grid());
-        g.fillRect(headerW - 1, 0, 1, h);
-        g.fillRect(0, headerH - 1, w, 1);
-    }
-
     /** Cells that belong with the current move: its patch row, or its tap slab, or its thread's block. */
     private static boolean inGroup(TraceOrder order, Geometry g, int row, int tap, int curRow, int curTap,
                                    int kk) {
@@ -460,24 +352,17 @@ public final class ColumnView extends CanvasPane {
 
     /** Where the column labels were last drawn, each as x, y, width and height: for tests. */
     java.util.List<javafx.geometry.Rectangle2D> columnLabelBounds() {
-        Font f = Font.font("System", FontWeight.NORMAL, headerFont);
-        Font bold = Font.font("System", FontWeight.BOLD, headerFont);
-        java.util.List<javafx.geometry.Rectangle2D> out = new java.util.ArrayList<>();
-        for (double[] l : drawnColumnLabels) {
-            double width = HeaderLabels.width(grid.colLabel((int) l[0]), l[2] != 0 ? bold : f);
-            out.add(new javafx.geometry.Rectangle2D(l[1] - width / 2, 0, width, headerH));
-        }
-        return out;
+        return headers.columnLabelBounds();
     }
 
     /** The size of the corner's axis names as last measured: for tests. */
     double cornerFontSize() {
-        return cornerFont.getSize();
+        return headers.cornerFont().getSize();
     }
 
     /** The size of the row and column headers' labels as last measured: for tests. */
     double headerFontSize() {
-        return headerFont;
+        return headers.font();
     }
 
     /** The size of the cells' numbers as last drawn: for tests. */

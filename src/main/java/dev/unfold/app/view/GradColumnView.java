@@ -13,7 +13,6 @@ import dev.unfold.core.trace.TraceOrder;
 import java.util.Arrays;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Orientation;
-import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.input.MouseEvent;
@@ -21,7 +20,6 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
-import javafx.scene.text.TextAlignment;
 
 /**
  * The gradient column matrix the col2im view accumulates, drawn from the frame's buffer in the selected layout,
@@ -44,7 +42,7 @@ public final class GradColumnView extends CanvasPane {
     private BackwardFrame gridFrame;
     private double headerW;
     private double headerH;
-    private Font cornerFont = Font.font("System", FontWeight.BOLD, 10);
+    private final MatrixHeaders headers = new MatrixHeaders();
     private double cellW;
     private double cellH;
     private Font valueFont;
@@ -179,14 +177,10 @@ public final class GradColumnView extends CanvasPane {
         double roomH = (h - zoom * 1.2) / grid.rows();
         double roomW = (w - 12 * zoom * 0.31 - 16) / grid.cols();
         cellH = Math.floor(Math.max(zoom, Math.min(2 * zoom, Math.min(roomH, roomW))));
-        double font = labelFont(cellH);
-        // the corner's axis names are set in presentation mode's larger type like every other label, and the
-        // headers grow to hold them rather than letting them run into the column labels
-        cornerFont = Font.font("System", FontWeight.BOLD, Math.max(10, font * 0.85) * typeScale());
-        double cornerW = Math.max(HeaderLabels.width(grid.colAxes() + " →", cornerFont),
-                HeaderLabels.width(grid.rowAxes() + " ↓", cornerFont)) + 8;
-        headerW = Math.max(Math.max(grid.rowAxes().length(), grid.rowLabel(grid.rows() - 1).length() + 2) * font * 0.62 + 16, cornerW);
-        headerH = Math.max(cellH, Math.max(font * 2.2, cornerFont.getSize() * 2.4));
+        // the headers take presentation mode's larger type as the im2col view's matrix does, and the room it needs
+        headers.measure(grid, cellH, typeScale());
+        headerW = headers.width();
+        headerH = headers.height();
         cellW = Math.max(cellH, Math.min(cellH * MAX_WIDEN, (w - headerW) / grid.cols()));
         vbar.setMax(Math.max(0, grid.rows() * cellH - (h - headerH)));
         hbar.setMax(Math.max(0, grid.cols() * cellW - (w - headerW)));
@@ -198,10 +192,6 @@ public final class GradColumnView extends CanvasPane {
         hbar.setValue(clamp(hbar.getValue(), 0, hbar.getMax()));
         vbar.setVisible(vbar.getMax() > 0);
         hbar.setVisible(hbar.getMax() > 0);
-    }
-
-    private static double labelFont(double cell) {
-        return clamp(cell * 0.5, 10, 17);
     }
 
     @Override
@@ -282,7 +272,8 @@ public final class GradColumnView extends CanvasPane {
         int r1 = Math.min(grid.rows() - 1, (int) Math.floor((vy + h - headerH) / cellH));
         int k0 = (int) Math.floor(vx / cellW);
         int k1 = Math.min(grid.cols() - 1, (int) Math.floor((vx + w - headerW) / cellW));
-        valueFont = Font.font("System", FontWeight.NORMAL, clamp(cellH * 0.5, 8, 18));
+        // presentation mode's larger cells get larger numbers too, as in the im2col view's matrix
+        valueFont = Font.font("System", FontWeight.NORMAL, clamp(cellH * 0.5, 8, 18 * typeScale()));
         currentFont = Font.font("System", FontWeight.BOLD, valueFont.getSize());
         double lw = Math.max(1, Math.min(2.5, cellH / 6));
         for (int r = r0; r <= r1; r++) {
@@ -350,7 +341,9 @@ public final class GradColumnView extends CanvasPane {
             text(f.gradColumn()[grid.flat(r, k)], currentFont).draw(g, Color.web("#111418"), x + cellW / 2,
                     y + cellH / 2);
         }
-        drawHeaders(g, p, w, h, r0, r1, k0, k1, vx, vy, move);
+        headers.draw(g, p, w, h, r0, r1, k0, k1, vx, vy, cellW, cellH,
+                move == null ? -1 : grid.displayRow(move.row(), move.tap()),
+                move == null ? -1 : grid.displayCol(move.row(), move.tap()));
         if (model.problemProperty().get() != null) {
             g.setFill(p.background().deriveColor(0, 1, 1, 0.65));
             g.fillRect(0, 0, w, h);
@@ -369,71 +362,24 @@ public final class GradColumnView extends CanvasPane {
         return text(v, current ? currentFont : valueFont);
     }
 
-    private void drawHeaders(GraphicsContext g, Palette p, double w, double h, int r0, int r1, int k0, int k1,
-                             double vx, double vy, Move move) {
-        double font = labelFont(cellH);
-        Font f = Font.font("System", FontWeight.NORMAL, font);
-        Font bold = Font.font("System", FontWeight.BOLD, font);
-        g.setFill(p.headerBackground());
-        g.fillRect(0, 0, headerW, h);
-        g.setTextBaseline(VPos.CENTER);
-        int curR = move == null ? -1 : grid.displayRow(move.row(), move.tap());
-        int curK = move == null ? -1 : grid.displayCol(move.row(), move.tap());
-        int stepR = cellH >= font * 1.15 ? 1 : (int) Math.ceil(font * 1.3 / cellH);
-        g.setTextAlign(TextAlignment.RIGHT);
-        for (int r = r0; r <= r1; r++) {
-            if (r != curR && (r % stepR != 0 || (curR >= 0 && Math.abs(r - curR) < stepR))) {
-                continue; // as for the columns below: none that the current row's label would overlap
-            }
-            g.setFont(r == curR ? bold : f);
-            g.setFill(r == curR ? p.text() : p.mutedText());
-            g.fillText(grid.rowLabel(r), headerW - 8, headerH + (r + 0.5) * cellH - vy);
-        }
-        g.setFill(p.headerBackground());
-        g.fillRect(0, 0, w, headerH);
-        g.setTextAlign(TextAlignment.CENTER);
-        double labelW = grid.colLabel(grid.cols() - 1).length() * font * 0.62 + 4;
-        int stepK = labelW <= cellW ? 1 : (int) Math.ceil(labelW / cellW);
-        // the current label, when its column is partly under the row header, is measured: it is moved right
-        double curW = curK >= 0 && headerW + (curK + 0.5) * cellW - vx - labelW / 2 < headerW + HeaderLabels.GAP / 2
-                ? HeaderLabels.width(grid.colLabel(curK), bold) : labelW;
-        for (int k = k0; k <= k1; k++) {
-            boolean cur = k == curK;
-            if (!cur && (k % stepK != 0 || (curK >= 0 && Math.abs(k - curK) < stepK))) {
-                continue; // every stepK-th label, and none that the current one's label would overlap
-            }
-            double cx = headerW + (k + 0.5) * cellW - vx;
-            double own = labelW;
-            double next = 0;
-            if (cx - labelW / 2 < headerW + HeaderLabels.GAP / 2) { // near the row header: measured, not guessed
-                own = HeaderLabels.width(grid.colLabel(k), cur ? bold : f);
-                next = k + stepK < grid.cols() ? HeaderLabels.width(grid.colLabel(k + stepK), bold) : 0;
-            }
-            double x = HeaderLabels.columnLabelX(k, curK, stepK, cx, cellW, headerW, own, next, curW);
-            if (Double.isNaN(x)) {
-                continue; // moved off the row header, it would run into the next label
-            }
-            g.setFont(cur ? bold : f);
-            g.setFill(cur ? p.text() : p.mutedText());
-            g.fillText(grid.colLabel(k), x, headerH / 2);
-        }
-        g.setFill(p.headerBackground());
-        g.fillRect(0, 0, headerW, headerH);
-        g.setFont(cornerFont);
-        g.setFill(p.mutedText());
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.TOP);
-        g.fillText(grid.colAxes() + " →", 4, 2);
-        g.setTextBaseline(VPos.BOTTOM);
-        g.fillText(grid.rowAxes() + " ↓", 4, headerH - 2);
-        g.setFill(p.grid());
-        g.fillRect(headerW - 1, 0, 1, h);
-        g.fillRect(0, headerH - 1, w, 1);
-    }
-
     /** The size of the corner's axis names as last measured: for tests. */
     double cornerFontSize() {
-        return cornerFont.getSize();
+        return headers.cornerFont().getSize();
+    }
+
+    /** The size of the row and column headers' labels as last measured: for tests. */
+    double headerFontSize() {
+        return headers.font();
+    }
+
+    /** Where the column labels were last drawn, each as x, y, width and height: for tests. */
+    java.util.List<javafx.geometry.Rectangle2D> columnLabelBounds() {
+        return headers.columnLabelBounds();
+    }
+
+    /** Where the row labels were last drawn: for tests. */
+    java.util.List<javafx.geometry.Rectangle2D> rowLabelBounds() {
+        return headers.rowLabelBounds();
     }
 
     /** The width of the row header as last measured: for tests. */

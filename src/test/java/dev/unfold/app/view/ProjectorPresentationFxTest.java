@@ -246,6 +246,98 @@ class ProjectorPresentationFxTest extends ClassroomHarness {
         assertEquals(List.of(), problems);
     }
 
+    /**
+     * col2im's gcol in presentation type at 1024 × 768, in English and Korean: its headers take the larger type as
+     * the im2col view's matrix does, and at every step, scrolled wherever, no column label runs into another; as
+     * the view follows the current cell no column label is cut by the view's edge or runs over the corner, and
+     * no row label runs out of the row header.
+     */
+    @Test
+    void theGradColumnHeadersTakeThePresentationTypeWhole() throws Exception {
+        settle();
+        GradColumnView view = fx(() -> window.deck().col2im().columnView());
+        fxRun(() -> model.setView(ViewKind.COL2IM));
+        waitFor(20, () -> window.deck().ready());
+        double normal = fx(() -> {
+            view.drawIfDirty();
+            return view.headerFontSize();
+        });
+        presenting(true);
+        List<String> problems = new ArrayList<>();
+        try {
+            javafx.scene.control.ScrollBar hbar = fx(() -> view.getChildrenUnmodifiable().stream()
+                    .filter(n -> n instanceof javafx.scene.control.ScrollBar b
+                            && b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL)
+                    .map(n -> (javafx.scene.control.ScrollBar) n).findFirst().orElseThrow());
+            for (Locale locale : List.of(Locale.ENGLISH, Locale.KOREAN)) {
+                fxRun(() -> classroom.setLanguage(locale));
+                waitFor(20, () -> window.deck().ready());
+                double[] large = fx(() -> {
+                    view.drawIfDirty();
+                    return new double[] {view.headerFontSize(), view.cellBounds(0, 0)[3]};
+                });
+                assertTrue(large[0] > 20, "gcol's headers stay at " + large[0] + " px (normal " + normal + ")");
+                assertEquals(Math.min(17, large[1] / 2) * MainWindow.PRESENTING_TYPE, large[0], 1e-6,
+                        "as the im2col view's matrix sets them for " + large[1] + " px cells");
+                long length = fx(() -> model.lengthProperty().get());
+                for (long step : new long[] {1, 7, 40, 61, length}) {
+                    fxRun(() -> model.seek(step));
+                    WaitForAsyncUtils.waitForFxEvents(4);
+                    String where = locale + ", step " + step + ": ";
+                    fxRun(() -> {
+                        view.drawIfDirty();
+                        double header = view.rowHeaderWidth();
+                        double w = view.canvasWidth();
+                        for (javafx.geometry.Rectangle2D l : view.columnLabelBounds()) {
+                            if (l.getMinX() < header || l.getMaxX() > w) {
+                                problems.add(where + "column label " + l + " outside " + header + " to " + w);
+                            }
+                        }
+                        javafx.scene.text.Font corner = javafx.scene.text.Font.font("System",
+                                javafx.scene.text.FontWeight.BOLD, view.cornerFontSize());
+                        ColumnGrid grid = ColumnGrid.of(model.frame().geometry(), model.frame().layout());
+                        for (String axes : List.of(grid.colAxes() + " →", grid.rowAxes() + " ↓")) {
+                            if (HeaderLabels.width(axes, corner) + 4 > header) {
+                                problems.add(where + "the corner's '" + axes + "' runs past the header " + header);
+                            }
+                        }
+                        List<javafx.geometry.Rectangle2D> rows = view.rowLabelBounds();
+                        for (int i = 0; i < rows.size(); i++) {
+                            if (rows.get(i).getMinX() < 0 || rows.get(i).getMaxX() > header) {
+                                problems.add(where + "row label " + rows.get(i) + " outside the header " + header);
+                            }
+                            if (i > 0 && rows.get(i).getMinY() < rows.get(i - 1).getMaxY()) {
+                                problems.add(where + "row labels " + rows.get(i - 1) + " and " + rows.get(i));
+                            }
+                        }
+                    });
+                    double max = fx(hbar::getMax);
+                    for (double v = 0; v <= max; v += 3) {
+                        double at = v;
+                        List<javafx.geometry.Rectangle2D> labels = fx(() -> {
+                            hbar.setValue(at);
+                            view.drawIfDirty();
+                            return view.columnLabelBounds();
+                        });
+                        for (int i = 1; i < labels.size(); i++) {
+                            if (labels.get(i).getMinX() < labels.get(i - 1).getMaxX()) {
+                                problems.add(where + "scrolled " + at + ": " + labels.get(i - 1) + " and "
+                                        + labels.get(i));
+                            }
+                        }
+                    }
+                }
+            }
+        } finally {
+            presenting(false);
+            fxRun(() -> {
+                classroom.setLanguage(Locale.ENGLISH);
+                model.setView(ViewKind.IM2COL);
+            });
+        }
+        assertEquals(List.of(), problems);
+    }
+
     /** The column matrix's header and value type and the input's value type, as last drawn. */
     private double[] sizes() throws Exception {
         fxRun(() -> {
