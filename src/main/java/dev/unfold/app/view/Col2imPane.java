@@ -18,6 +18,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -26,6 +27,9 @@ import javafx.scene.layout.VBox;
  */
 public final class Col2imPane extends VBox {
 
+    /** gcol's usual share of the split, all it gets where it shows every column or gx has nothing to spare. */
+    private static final double GCOL_SHARE = 0.42;
+
     private final MainModel model;
     private final BackwardModel backward;
     private final I18n i18n;
@@ -33,6 +37,9 @@ public final class Col2imPane extends VBox {
     private final GradientView gradientView;
     private final RoundTripView roundTripView;
     private final Col2imFormulaPanel formula;
+    private final SplitPane split;
+    /** Set once the divider is pressed: from then on it stays where the lecturer put it. */
+    private boolean dividerMoved;
 
     public Col2imPane(MainModel model, BackwardModel backward, I18n i18n, ObjectProperty<Palette> palette) {
         this.model = model;
@@ -67,14 +74,69 @@ public final class Col2imPane extends VBox {
                         backward.gradientProperty(), backward::setGradient, "gradient"),
                 heat, trip);
 
-        SplitPane split = new SplitPane(pane(caption("caption-grad-column", this::columnCaption), columnView),
+        split = new SplitPane(pane(caption("caption-grad-column", this::columnCaption), columnView),
                 pane(caption("caption-gradient", this::gradientCaption), gradientView));
-        split.setDividerPositions(0.42);
+        split.setDividerPositions(GCOL_SHARE);
+        split.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            for (Node n = e.getTarget() instanceof Node t ? t : null; n != null && n != split; n = n.getParent()) {
+                if (n.getStyleClass().contains("split-pane-divider")) {
+                    dividerMoved = true;
+                }
+            }
+        });
+        split.widthProperty().addListener(o -> placeDivider());
+        gradientView.heightProperty().addListener(o -> placeDivider());
+        split.heightProperty().addListener(o -> placeDivider());
+        backward.frameProperty().addListener(o -> placeDivider());
+        model.cellSizeProperty().addListener(o -> placeDivider());
         // the round trip spans the whole width: five grids side by side need it
         roundTripView.visibleProperty().bind(backward.roundTripProperty());
         roundTripView.managedProperty().bind(backward.roundTripProperty());
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(bar, split, roundTripView);
+    }
+
+    /**
+     * Gives gcol more than its usual share where that shows more of its columns (the seed's 25 × 4 at 1024 wide
+     * in presentation type would otherwise hide one and a half), but only as far as gx keeps the pixel size it
+     * has at the usual share, its caption's extra line included, so that the pixels still show their counts.
+     */
+    private void placeDivider() {
+        Node divider = split.lookup(".split-pane-divider");
+        double width = split.getWidth() - split.snappedLeftInset() - split.snappedRightInset();
+        double whole = columnView.wholeWidth();
+        if (dividerMoved || divider == null || width <= 0 || whole <= 0) {
+            return;
+        }
+        double dividerW = divider.getLayoutBounds().getWidth();
+        double room = width - dividerW;
+        double usual = GCOL_SHARE * width - dividerW / 2; // where the split puts the divider at GCOL_SHARE
+        double gcol = usual;
+        if (whole > usual) {
+            VBox gxPane = (VBox) split.getItems().get(1);
+            Region caption = (Region) gxPane.getChildren().get(0);
+            double paneH = gxPane.getHeight() - gxPane.snappedTopInset() - gxPane.snappedBottomInset();
+            java.util.function.DoubleUnaryOperator cell =
+                    w -> gradientView.cellFor(w, paneH - caption.prefHeight(w));
+            double keep = cell.applyAsDouble(room - usual);
+            // the narrowest gx that keeps its pixels, between what gcol's whole width leaves (with a pixel to
+            // spare for the split's rounding to whole pixels) and the usual share
+            double lo = room - Math.ceil(whole) - 1;
+            double hi = room - usual;
+            if (cell.applyAsDouble(lo) >= keep) {
+                hi = lo;
+            }
+            while (hi - lo > 1) {
+                double mid = (lo + hi) / 2;
+                if (cell.applyAsDouble(mid) >= keep) {
+                    hi = mid;
+                } else {
+                    lo = mid;
+                }
+            }
+            gcol = Math.max(usual, room - Math.ceil(hi));
+        }
+        split.setDividerPosition(0, gcol == usual ? GCOL_SHARE : (gcol + dividerW / 2) / width);
     }
 
     private ToggleButton toggle(String id, String key, boolean selected) {

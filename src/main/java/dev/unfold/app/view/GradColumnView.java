@@ -31,6 +31,7 @@ import javafx.scene.text.FontWeight;
 public final class GradColumnView extends CanvasPane {
 
     private static final double MAX_WIDEN = 2.4;
+    private static final double SCROLL_BAR = 14;
 
     private final MainModel model;
     private final BackwardModel backward;
@@ -126,6 +127,23 @@ public final class GradColumnView extends CanvasPane {
         scrollInto(hbar, grid.displayCol(m.row(), m.tap()) * cellW, cellW, canvasWidth() - headerW);
     }
 
+    /**
+     * The least width that shows every column of the matrix at the zoomed cell size, headers and scroll bar
+     * included: what the col2im view's split gives this view where the input gradient can spare it. 0 before
+     * there is a frame.
+     */
+    double wholeWidth() {
+        if (!ensureGrid()) {
+            return 0;
+        }
+        // cells are never smaller than the zoom, and at this width no larger (the room measure() keeps for the
+        // row header is more than the header takes)
+        double cell = Math.floor(model.cellSizeProperty().get());
+        MatrixHeaders at = new MatrixHeaders();
+        at.measure(grid, cell, typeScale());
+        return at.width() + grid.cols() * cell + SCROLL_BAR;
+    }
+
     /** Whether any of the current cell shows. */
     private boolean currentShows() {
         Move m = backward.col2imMove();
@@ -198,7 +216,7 @@ public final class GradColumnView extends CanvasPane {
     protected void layoutChildren() {
         double w = getWidth();
         double h = getHeight();
-        double sb = 14;
+        double sb = SCROLL_BAR;
         // as in the im2col view: made shorter, the view keeps the cell it follows in sight
         boolean follows = currentShows();
         boolean resized = sizeCanvas(0, 0, w - sb, h - sb);

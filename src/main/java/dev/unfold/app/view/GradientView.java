@@ -28,6 +28,7 @@ import javafx.scene.text.TextAlignment;
 public final class GradientView extends CanvasPane {
 
     private static final double GAP = 30;
+    private static final double MARGIN = 30;
     private static final double MAX_CELL = 96;
     private javafx.geometry.Rectangle2D badge;
     /** More moves than this since the last draw: redrawing every cell is cheaper than replaying them. */
@@ -120,6 +121,38 @@ public final class GradientView extends CanvasPane {
                 planeY(n, c) + (y + g.ph() + 0.5) * cell};
     }
 
+    /**
+     * The size the pixels take in a view of {@code w} × {@code h}: what the col2im view's split asks before it
+     * narrows this view, so as not to shrink them. 0 before there is a frame.
+     */
+    double cellFor(double w, double h) {
+        BackwardFrame f = backward.frame();
+        return f == null ? 0 : fit(f.geometry(), w, h)[0];
+    }
+
+    /**
+     * The pixel size and the number of planes across for a view of w × h: the N·C planes in the grid of columns
+     * that gives the largest cells, three RGB planes side by side in a wide pane, stacked in a tall one, rather
+     * than always one row per image.
+     */
+    private static double[] fit(Geometry geo, double w, double h) {
+        int rows = geo.h() + 2 * geo.ph();
+        int cols = geo.w() + 2 * geo.pw();
+        int planes = geo.n() * geo.c();
+        double best = 0;
+        int bestAcross = geo.c();
+        for (int across = 1; across <= planes; across++) {
+            int down = (planes + across - 1) / across;
+            double fits = Math.min((w - 2 * MARGIN - (across - 1) * GAP) / (across * cols),
+                    (h - 2 * MARGIN - (down - 1) * GAP) / (down * rows));
+            if (fits > best + 1e-9) {
+                best = fits;
+                bestAcross = across;
+            }
+        }
+        return new double[] {Math.max(1, Math.floor(Math.min(MAX_CELL, best) * 2) / 2), bestAcross};
+    }
+
     /** Whether the pixels are large enough to show their "contributions so far / windows" beside the sum. */
     boolean showsCounts() {
         return cell >= COUNTS_CELL;
@@ -210,28 +243,16 @@ public final class GradientView extends CanvasPane {
         Geometry geo = f.geometry();
         int rows = geo.h() + 2 * geo.ph();
         int cols = geo.w() + 2 * geo.pw();
-        double margin = 30;
-        // the N·C planes in the grid of columns that gives the largest cells: three RGB planes side by side in a
-        // wide pane, stacked in a tall one, rather than always one row per image
         int planes = geo.n() * geo.c();
-        cell = 0;
-        gridCols = geo.c();
-        for (int across = 1; across <= planes; across++) {
-            int down = (planes + across - 1) / across;
-            double fits = Math.min((w - 2 * margin - (across - 1) * GAP) / (across * cols),
-                    (h - 2 * margin - (down - 1) * GAP) / (down * rows));
-            if (fits > cell + 1e-9) {
-                cell = fits;
-                gridCols = across;
-            }
-        }
+        double[] fit = fit(geo, w, h);
+        cell = fit[0];
+        gridCols = (int) fit[1];
         planesC = geo.c();
-        cell = Math.max(1, Math.floor(Math.min(MAX_CELL, cell) * 2) / 2);
         planeW = cols * cell;
         planeH = rows * cell;
         int gridRows = (planes + gridCols - 1) / gridCols;
-        left = Math.max(margin, (w - gridCols * planeW - (gridCols - 1) * GAP) / 2);
-        top = Math.max(margin, (h - gridRows * planeH - (gridRows - 1) * GAP) / 2);
+        left = Math.max(MARGIN, (w - gridCols * planeW - (gridCols - 1) * GAP) / 2);
+        top = Math.max(MARGIN, (h - gridRows * planeH - (gridRows - 1) * GAP) / 2);
         resultMax = 1e-12;
         for (double v : f.col2im()) {
             resultMax = Math.max(resultMax, Math.abs(v));

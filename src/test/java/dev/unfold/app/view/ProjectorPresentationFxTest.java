@@ -338,6 +338,65 @@ class ProjectorPresentationFxTest extends ClassroomHarness {
         assertEquals(List.of(), problems);
     }
 
+    /**
+     * col2im at 1024 × 768: gcol takes more than its usual share where gx can spare it without making its pixels
+     * smaller (they keep their counts), so that with the parameters hidden it shows all of the seed's four
+     * columns in presentation type too, and three whole ones beside them; a divider the lecturer has pressed
+     * stays where it is put.
+     */
+    @Test
+    void theCol2imSplitGivesGcolWhatGxCanSpare() throws Exception {
+        settle();
+        Col2imPane pane = fx(() -> window.deck().col2im());
+        fxRun(() -> model.setView(ViewKind.COL2IM));
+        waitFor(20, () -> window.deck().ready());
+        javafx.scene.control.SplitPane split = fx(() -> (javafx.scene.control.SplitPane) pane.lookup(".split-pane"));
+        GradColumnView gcol = pane.columnView();
+        List<String> problems = new ArrayList<>();
+        try {
+            for (boolean large : new boolean[] {false, true}) {
+                presenting(large);
+                for (boolean params : new boolean[] {true, false}) {
+                    fxRun(() -> window.paramsShownProperty().set(params));
+                    WaitForAsyncUtils.waitForFxEvents(6);
+                    String where = (large ? "presentation" : "normal") + (params ? "" : ", parameters hidden") + ": ";
+                    fxRun(() -> {
+                        gcol.drawIfDirty();
+                        pane.gradientView().drawIfDirty();
+                        double cell = gcol.cellBounds(0, 0)[2];
+                        double shown = (gcol.canvasWidth() - gcol.rowHeaderWidth()) / cell;
+                        if (!pane.gradientView().showsCounts()) {
+                            problems.add(where + "gx's pixels lost their counts");
+                        }
+                        if (large && params ? shown < 3 : shown < 4) {
+                            problems.add(where + "gcol shows " + shown + " of its 4 columns");
+                        }
+                    });
+                }
+            }
+            // pressed, the divider stays put when the window changes
+            javafx.scene.Node divider = fx(() -> split.lookup(".split-pane-divider"));
+            fxRun(() -> {
+                javafx.geometry.Bounds b = divider.localToScene(divider.getLayoutBounds());
+                javafx.event.Event.fireEvent(divider, new javafx.scene.input.MouseEvent(
+                        javafx.scene.input.MouseEvent.MOUSE_PRESSED, b.getCenterX() - b.getMinX(), 5,
+                        b.getCenterX(), b.getMinY() + 5, javafx.scene.input.MouseButton.PRIMARY, 1, false, false,
+                        false, false, true, false, false, false, false, false, null));
+                split.setDividerPosition(0, 0.3);
+            });
+            fxRun(() -> window.paramsShownProperty().set(true));
+            WaitForAsyncUtils.waitForFxEvents(6);
+            assertEquals(0.3, fx(() -> split.getDividerPositions()[0]), 1e-3, "the lecturer's divider stays");
+        } finally {
+            presenting(false);
+            fxRun(() -> {
+                window.paramsShownProperty().set(true);
+                model.setView(ViewKind.IM2COL);
+            });
+        }
+        assertEquals(List.of(), problems);
+    }
+
     /** The column matrix's header and value type and the input's value type, as last drawn. */
     private double[] sizes() throws Exception {
         fxRun(() -> {
