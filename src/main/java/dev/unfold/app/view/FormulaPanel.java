@@ -14,8 +14,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.scene.layout.VBox;
 
 /**
@@ -25,10 +29,16 @@ import javafx.scene.layout.VBox;
  */
 public final class FormulaPanel extends VBox {
 
+    /** The formulas' size in presentation type (unfold.css, {@code .presentation .mono}). */
+    static final double PRESENTING_MONO = 19;
+
     private final MainModel model;
     private final I18n i18n;
+    private final Label ohSymbolic;
     private final Label ohWorked = mono("formula-oh");
+    private final Label owSymbolic;
     private final Label owWorked = mono("formula-ow");
+    private final ReadOnlyDoubleWrapper presentingWidth = new ReadOnlyDoubleWrapper(this, "presentingWidth");
     private final Label shape = text("formula-shape");
     private final Label bytes = text("formula-bytes");
     private final Label blowUp = text("formula-blowup");
@@ -45,6 +55,8 @@ public final class FormulaPanel extends VBox {
         super(8);
         this.model = model;
         this.i18n = i18n;
+        ohSymbolic = monoKey("formula.oh.symbolic");
+        owSymbolic = monoKey("formula.ow.symbolic");
         getStyleClass().add("formula-panel");
         setPadding(new Insets(14, 16, 14, 16));
         code.getStyleClass().add("code-block");
@@ -53,8 +65,7 @@ public final class FormulaPanel extends VBox {
         decomposition.setId("formula-decomposition");
         stepTitle.setId("formula-step");
         getChildren().addAll(
-                section("formula.output"), monoKey("formula.oh.symbolic"), ohWorked,
-                monoKey("formula.ow.symbolic"), owWorked,
+                section("formula.output"), ohSymbolic, ohWorked, owSymbolic, owWorked,
                 section("formula.column"), shape, bytes, blowUp,
                 stepTitle, moveText, code, where, decomposition,
                 section("formula.pointer"), pointer);
@@ -135,6 +146,48 @@ public final class FormulaPanel extends VBox {
                 Bytes.human(elements * 8L)));
         blowUp.setText(i18n.get("formula.blowup", i18n.number(elements, 0), i18n.number(g.inputSize(), 0),
                 i18n.ratio(g.blowUp())));
+        double most = 0;
+        Font mono = presentingMono();
+        for (Label l : List.of(ohSymbolic, ohWorked, owSymbolic, owWorked)) {
+            most = Math.max(most, twoLines(l.getText(), mono));
+        }
+        presentingWidth.set(Math.ceil(most) + 1 + getInsets().getLeft() + getInsets().getRight());
+    }
+
+    /**
+     * The width this panel needs in presentation type for OH and OW, symbolic and worked out, to take two lines
+     * each: a narrow window's formula panel widens to it where the views can spare the room, rather than break
+     * the formulas over three lines.
+     */
+    public ReadOnlyDoubleProperty presentingWidthProperty() {
+        return presentingWidth.getReadOnlyProperty();
+    }
+
+    /**
+     * The formulas' font in presentation type, as unfold.css sets {@code .mono}: this panel may be out of the
+     * scene, unstyled. (Font.getFamilies() would tell whether DejaVu Sans Mono is there, but it answers once and
+     * for all, and would then miss the Korean font loaded later.)
+     */
+    private static Font presentingMono() {
+        Font dejaVu = Font.font("DejaVu Sans Mono", PRESENTING_MONO);
+        return dejaVu.getFamily().equals("DejaVu Sans Mono") ? dejaVu : Font.font("Monospaced", PRESENTING_MONO);
+    }
+
+    /** The least width that sets {@code text} in two lines broken at a space. */
+    private static double twoLines(String text, Font font) {
+        double best = width(text, font);
+        for (int i = text.indexOf(' ', text.length() - text.stripLeading().length()); i > 0;
+             i = text.indexOf(' ', i + 1)) {
+            best = Math.min(best, Math.max(width(text.substring(0, i).stripTrailing(), font),
+                    width(text.substring(i + 1).strip(), font)));
+        }
+        return best;
+    }
+
+    private static double width(String text, Font font) {
+        Text t = new Text(text);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
     }
 
     private void updateStep() {

@@ -39,6 +39,14 @@ public final class MainWindow {
     static final double PRESENTING_TYPE = 21.0 / 15;
     /** The least the views keep of the window's width before the formula panel widens for presentation type. */
     static final double PRESENTING_VIEWS = 800;
+    /**
+     * The least the views keep where the formula panel widens for OH and OW to take two lines in presentation
+     * type: room for col2im's gcol to show all of the seed's four columns (313 px) beside gx with its pixels
+     * large enough for their counts (300 px).
+     */
+    static final double PRESENTING_VIEWS_LEAST = 640;
+    /** What the formula panel's scroll pane takes beside its content: AtlantaFX's 8 px scroll bar, 1 px borders. */
+    private static final double SIDE_CHROME = 10;
 
     private final MainModel model;
     private final I18n i18n;
@@ -93,7 +101,10 @@ public final class MainWindow {
         right.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         // full width (410, where the output-size formulas fit on one line each) from 1600 up, 214 at 1024; in
         // presentation mode's larger type as much wider as the type (574 at 1920, the formulas on one line again)
-        // where the views keep PRESENTING_VIEWS of the window's width, and no wider than usual where they would not
+        // where the views keep PRESENTING_VIEWS of the window's width, and at least as wide as the formulas need
+        // to take two lines rather than three where the views keep PRESENTING_VIEWS_LEAST (at 1024 with the
+        // parameters hidden, at 1280 with them shown); a width that would still leave them three lines is no
+        // better than the usual one, and the views keep it
         javafx.beans.binding.BooleanBinding presenting = javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> root.getStyleClass().contains("presentation"), root.getStyleClass());
         right.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
@@ -102,9 +113,12 @@ public final class MainWindow {
             if (!presenting.get()) {
                 return usual;
             }
-            double room = width - (paramsShown.get() ? left.getPrefWidth() : 0) - PRESENTING_VIEWS;
-            return Math.max(usual, Math.min(usual * PRESENTING_TYPE, room));
-        }, root.widthProperty(), presenting, paramsShown, left.prefWidthProperty()));
+            double views = width - (paramsShown.get() ? left.getPrefWidth() : 0);
+            double wide = Math.max(usual, Math.min(usual * PRESENTING_TYPE, views - PRESENTING_VIEWS));
+            double twoLines = formula.presentingWidthProperty().get() + SIDE_CHROME;
+            return twoLines <= views - PRESENTING_VIEWS_LEAST ? Math.max(wide, twoLines) : wide;
+        }, root.widthProperty(), presenting, paramsShown, left.prefWidthProperty(),
+                formula.presentingWidthProperty()));
         right.setMinWidth(212);
         right.getStyleClass().add("side-scroll");
         root.setRight(right);

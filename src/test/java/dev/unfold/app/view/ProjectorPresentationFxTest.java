@@ -161,7 +161,8 @@ class ProjectorPresentationFxTest extends ClassroomHarness {
 
     /**
      * On a wide screen the formula panel widens with presentation mode's type, so that OH and OW fit on one line
-     * each again; at 1024 it keeps its width, the views having none to spare.
+     * each again; at 1024 it keeps its width while the parameters are shown, the views having none to spare, and
+     * with them hidden, or at 1280, it widens as far as the formulas need to take two lines instead of three.
      */
     @Test
     void theFormulaPanelWidensWithTheTypeWhereThereIsRoom() throws Exception {
@@ -170,29 +171,60 @@ class ProjectorPresentationFxTest extends ClassroomHarness {
                 ((javafx.scene.layout.BorderPane) window.root()).getRight());
         double narrow = fx(right::getWidth);
         presenting(true);
-        assertEquals(narrow, fx(right::getWidth), 0.5, "at 1024 the views keep their width");
         double width = fx(stage::getWidth);
         double height = fx(stage::getHeight);
-        fxRun(() -> {
-            stage.setWidth(1920);
-            stage.setHeight(1080);
-        });
-        WaitForAsyncUtils.waitForFxEvents(6);
         try {
+            assertEquals(narrow, fx(right::getWidth), 0.5, "at 1024 with the parameters the views keep their width");
+            assertTrue(formulaLines() > 2, "and the formulas take " + formulaLines() + " lines");
+            fxRun(() -> window.paramsShownProperty().set(false));
+            WaitForAsyncUtils.waitForFxEvents(6);
+            assertEquals(2, formulaLines(), "at 1024 without the parameters, the panel " + fx(right::getWidth));
+            double views = fx(() -> window.viewArea().getLayoutBounds().getWidth());
+            assertTrue(views >= MainWindow.PRESENTING_VIEWS_LEAST, "the views keep " + views);
+            fxRun(() -> window.paramsShownProperty().set(true));
+            fxRun(() -> {
+                stage.setWidth(1280);
+                stage.setHeight(800);
+            });
+            WaitForAsyncUtils.waitForFxEvents(6);
+            assertEquals(2, formulaLines(), "at 1280, the panel " + fx(right::getWidth));
+            fxRun(() -> {
+                stage.setWidth(1920);
+                stage.setHeight(1080);
+            });
+            WaitForAsyncUtils.waitForFxEvents(6);
             assertTrue(fx(right::getWidth) > 560, "at 1920 the panel is " + fx(right::getWidth));
-            Labeled oh = (Labeled) fx(() -> window.root().lookup("#formula-oh"));
-            double line = fx(() -> ((Text) oh.lookup(".text")).getFont().getSize());
-            assertTrue(fx(oh::getHeight) < 2 * line, "OH worked out takes " + fx(oh::getHeight) + " px");
+            assertEquals(1, formulaLines(), "at 1920, the panel " + fx(right::getWidth));
             presenting(false);
             assertTrue(fx(right::getWidth) <= 410.5, "normal type keeps 410: " + fx(right::getWidth));
         } finally {
             presenting(false);
             fxRun(() -> {
+                window.paramsShownProperty().set(true);
                 stage.setWidth(width);
                 stage.setHeight(height);
             });
             WaitForAsyncUtils.waitForFxEvents(6);
         }
+    }
+
+    /** The most lines any of OH and OW, symbolic and worked out, takes in the formula panel. */
+    private int formulaLines() throws Exception {
+        return fx(() -> {
+            int most = 0;
+            for (Node n : window.formula().getChildren()) {
+                if (n instanceof Labeled l && l.getStyleClass().contains("mono")) {
+                    Text text = (Text) l.lookup(".text");
+                    Text one = new Text("X");
+                    one.setFont(text.getFont());
+                    most = Math.max(most, (int) Math.round(text.getLayoutBounds().getHeight()
+                            / one.getLayoutBounds().getHeight()));
+                    assertEquals(FormulaPanel.PRESENTING_MONO, text.getFont().getSize(), 1e-9,
+                            "the formulas' presentation size, as the panel measures them");
+                }
+            }
+            return most;
+        });
     }
 
     /**
