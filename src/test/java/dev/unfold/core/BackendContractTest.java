@@ -96,6 +96,29 @@ class BackendContractTest {
                 () -> backend.col2im(g, Layout.ROWS, new double[3], new double[g.inputSize()]));
     }
 
+    /**
+     * A product whose arrays do not match m, n and k is refused before anything is computed: a longer output or
+     * operand would otherwise be used in part without a word, a shorter one read out of range.
+     */
+    @ParameterizedTest
+    @MethodSource("backends")
+    void wrongMatrixSizesAreRefused(Backend backend) {
+        int m = 3;
+        int n = 2;
+        int k = 4;
+        double[] a = new double[m * k];
+        double[] b = new double[k * n];
+        double[] c = new double[m * n];
+        backend.matmul(m, n, k, a, false, b, false, c);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> backend.matmul(m, n, k, a, false, b, false, new double[m * n + 1]));
+        assertEquals("matrix c has 7 elements, expected 6", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> backend.matmul(m, n, k, new double[m * k + 1], true, b, false, c));
+        assertThrows(IllegalArgumentException.class, () -> backend.matmul(m, n, k, a, false, new double[k * n - 1], true, c));
+        e = assertThrows(IllegalArgumentException.class, () -> backend.matmul(m, 0, k, a, false, new double[0], false, new double[0]));
+        assertEquals("matrix sizes must be at least 1, got m=3 n=0 k=4", e.getMessage());
+    }
+
     private static double[] transpose(double[] a, int rows, int cols) {
         double[] t = new double[a.length];
         for (int i = 0; i < rows; i++) {
