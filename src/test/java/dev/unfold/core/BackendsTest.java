@@ -47,6 +47,9 @@ class BackendsTest {
         Backends.Selection s = b.open(BackendChoice.AUTO);
         assertSame(device, s.backend());
         assertNull(s.cudaUnavailable());
+        Backends.Selection asked = b.open(BackendChoice.CUDA);
+        assertSame(device, asked.backend(), "asked for by name");
+        assertNull(asked.cudaUnavailable());
     }
 
     @Test

@@ -137,6 +137,33 @@ public final class Geometries {
         }
     }
 
+    /**
+     * Strides up to 13 and dilations up to 9 on inputs up to 60 wide: strides and dilations with larger common
+     * factors and longer runs of Euclid's algorithm between them than the other generators draw.
+     */
+    public static Geometry longStrides(Random r, int maxColumn) {
+        while (true) {
+            int kh = 1 + r.nextInt(4);
+            int kw = 1 + r.nextInt(8);
+            int sh = 1 + r.nextInt(13);
+            int sw = 1 + r.nextInt(13);
+            int dh = 1 + r.nextInt(9);
+            int dw = 1 + r.nextInt(9);
+            int ph = r.nextInt(8);
+            int pw = r.nextInt(8);
+            int h = 1 + r.nextInt(24);
+            int w = 1 + r.nextInt(60);
+            int n = 1 + r.nextInt(2);
+            int c = 1 + r.nextInt(2);
+            if (Geometry.problems(n, c, h, w, kh, kw, sh, sw, ph, pw, dh, dw).isEmpty()) {
+                Geometry g = new Geometry(n, c, h, w, kh, kw, sh, sw, ph, pw, dh, dw);
+                if (g.columnSize() <= maxColumn) {
+                    return g;
+                }
+            }
+        }
+    }
+
     /** Stride 1 and "same" padding, DW·(KW−1) = 2·PW: the loops' one-copy-per-slab path. */
     public static Geometry samePadding(Random r, int maxColumn) {
         while (true) {

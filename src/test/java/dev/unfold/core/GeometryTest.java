@@ -99,6 +99,25 @@ class GeometryTest {
         assertTrue(big.allocationProblem(DType.FLOAT64).endsWith("raise -Xmx"));
     }
 
+    /**
+     * What the JVM already holds counts against the room left: a buffer that would fit in an empty heap but not
+     * next to 64 MiB held during the check is a problem.
+     */
+    @Test
+    void allocationProblemCountsWhatTheJvmAlreadyHolds() {
+        long[] held = new long[8 << 20];
+        held[held.length - 1] = 1;
+        long bytes = Runtime.getRuntime().maxMemory() - (32L << 20); // float32, 1×1 kernel: 8 bytes per pixel
+        int w = 1 << 15;
+        long h = bytes / 8 / w;
+        org.junit.jupiter.api.Assumptions.assumeTrue(h * w <= Geometry.MAX_ARRAY,
+                "the heap holds more than two largest arrays of float32: no buffer near its size to test");
+        Geometry g = new Geometry(1, 1, (int) h, w, 1, 1, 1, 1, 0, 0, 1, 1);
+        String problem = g.allocationProblem(DType.FLOAT32);
+        java.lang.ref.Reference.reachabilityFence(held);
+        assertTrue(problem != null && problem.startsWith("column matrix needs "), String.valueOf(problem));
+    }
+
     @Test
     void derivedSizes() {
         Geometry g = new Geometry(2, 3, 7, 5, 3, 2, 2, 1, 1, 0, 1, 2);

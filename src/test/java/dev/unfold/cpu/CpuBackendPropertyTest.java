@@ -2,6 +2,7 @@ package dev.unfold.cpu;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.unfold.core.Geometries;
 import dev.unfold.core.Geometry;
@@ -161,16 +162,35 @@ class CpuBackendPropertyTest {
     @Property(tries = 100)
     void layoutIndexIsWhereTheShapesPutEachElement(@ForAll("geometries") Geometry g, @ForAll Layout layout) {
         int kk = g.kh() * g.kw(), ohw = g.oh() * g.ow();
+        int[] shape = layout.shape(g);
         for (int row = 0; row < g.patchCount(); row++) {
             int n = row / ohw, oy = row % ohw / g.ow(), ox = row % g.ow();
             for (int tap = 0; tap < g.patchSize(); tap++) {
                 int c = tap / kk, ky = tap % kk / g.kw(), kx = tap % g.kw();
                 int at = layout.index(g, row, tap);
                 assertEquals(Reference.index(g, layout, n, c, ky, kx, oy, ox), at, g + " " + layout);
+                // the shape the layout reports, read in C order, puts the element there too
+                int[] where = switch (layout) {
+                    case ROWS -> new int[] {row, tap};
+                    case TENSOR -> new int[] {n, c, ky, kx, oy, ox};
+                    case TORCH -> new int[] {n, tap, oy * g.ow() + ox};
+                };
+                assertEquals(at, cOrder(shape, where), g + " " + layout + " shape " + java.util.Arrays.toString(shape));
                 assertEquals(row, layout.rowOf(g, at));
                 assertEquals(tap, layout.tapOf(g, at));
             }
         }
+    }
+
+    /** Flat index of {@code where} in an array of {@code shape}, last axis fastest; fails on an index out of its axis. */
+    private static int cOrder(int[] shape, int[] where) {
+        assertEquals(shape.length, where.length);
+        int flat = 0;
+        for (int i = 0; i < shape.length; i++) {
+            assertTrue(where[i] >= 0 && where[i] < shape[i], "axis " + i);
+            flat = flat * shape[i] + where[i];
+        }
+        return flat;
     }
 
     static double[] random(int size, long seed) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.unfold.core.Geometries;
 import dev.unfold.core.Geometry;
 import dev.unfold.core.Layout;
+import dev.unfold.core.Reference;
 import dev.unfold.cpu.CpuBackend;
 import java.util.Random;
 import java.util.function.Function;
@@ -70,7 +71,10 @@ class GradientCheckTest {
         double[] x = random(g.inputSize(), seed);
         double[] w = random(oc * g.patchSize(), seed + 1);
         double[] b = random(oc, seed + 2);
-        double[] y = new Conv2d(CPU, g, oc).forward(x, w, b);
+        Conv2d conv = new Conv2d(CPU, g, oc);
+        double[] y = conv.forward(x, w, b);
+        assertArrayEquals(new int[] {g.n(), oc, g.oh(), g.ow()}, conv.outputShape());
+        assertArrayEquals(Reference.im2col(g, Layout.ROWS, x), conv.column(), "the column matrix it multiplied");
         int k = 0;
         for (int n = 0; n < g.n(); n++) {
             for (int o = 0; o < oc; o++) {
@@ -118,8 +122,62 @@ class GradientCheckTest {
         Geometry g = Geometry.of(1, 1, 4, 4, 2, 1, 0);
         Conv2d conv = new Conv2d(CPU, g, 2);
         assertThrows(IllegalStateException.class, () -> conv.backward(new double[conv.outputSize()]));
+        assertThrows(IllegalStateException.class, conv::column);
         assertThrows(IllegalArgumentException.class, () -> conv.forward(new double[16], new double[3], null));
         assertThrows(IllegalArgumentException.class, () -> new Conv2d(CPU, g, 0));
+    }
+
+    /**
+     * Each array is checked against its own size, by name: without the checks a weight of the wrong length is
+     * refused only by the matrix product, in its words, while a bias or an output gradient that is too long is
+     * used in part without a word.
+     */
+    @Test
+    void wrongSizesNameTheArrayAndTheSizeItShouldHave() {
+        Geometry g = Geometry.of(1, 2, 4, 4, 2, 1, 0); // 2·2·2 = 8 taps, 3×3 outputs
+        Conv2d conv = new Conv2d(CPU, g, 2);
+        double[] x = random(g.inputSize(), 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> conv.forward(x, new double[17], null));
+        assertEquals("weight has 17 elements, expected 16", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> conv.forward(x, new double[16], new double[3]));
+        assertEquals("bias has 3 elements, expected 2", e.getMessage());
+        conv.forward(x, random(16, 2), random(2, 3));
+        e = assertThrows(IllegalArgumentException.class, () -> conv.backward(new double[19]));
+        assertEquals("output gradient has 19 elements, expected 18", e.getMessage());
+    }
+
+    @Test
+    void outputChannelsAreRefusedWhereTheWeightsOrTheOutputPassTheArrayRange() {
+        // the weights alone: one patch of 10⁵ taps
+        Geometry wide = new Geometry(1, 1000, 10, 10, 10, 10, 1, 1, 0, 0, 1, 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Conv2d(CPU, wide, 30_000));
+        assertEquals("output channels OC = 30000 make the weights (3000000000) or the output (30000 elements)"
+                + " larger than a Java array holds", e.getMessage());
+        // the output alone: 10⁶ patches of one tap
+        Geometry many = Geometry.of(1, 1, 1000, 1000, 1, 1, 0);
+        e = assertThrows(IllegalArgumentException.class, () -> new Conv2d(CPU, many, 3000));
+        assertEquals("output channels OC = 3000 make the weights (3000) or the output (3000000000 elements)"
+                + " larger than a Java array holds", e.getMessage());
+        // as many as the largest array holds is allowed, for the weights and the output alike
+        int most = (int) Geometry.MAX_ARRAY;
+        Conv2d widest = new Conv2d(CPU, Geometry.of(1, 1, 1, 1, 1, 1, 0), most);
+        assertEquals(most, widest.outChannels());
+        assertArrayEquals(new int[] {1, most, 1, 1}, widest.outputShape());
+    }
+
+    @Test
+    void theColumnMatrixGivenOutIsACopy() {
+        Geometry g = Geometry.of(1, 1, 4, 4, 2, 1, 0);
+        Conv2d conv = new Conv2d(CPU, g, 1);
+        double[] x = random(g.inputSize(), 1);
+        double[] w = random(g.patchSize(), 2);
+        conv.forward(x, w, null);
+        double[] gy = random(conv.outputSize(), 3);
+        Conv2d.Gradients before = conv.backward(gy);
+        java.util.Arrays.fill(conv.column(), 99);
+        assertArrayEquals(Reference.im2col(g, Layout.ROWS, x), conv.column());
+        assertArrayEquals(before.weight(), conv.backward(gy).weight());
     }
 
     private static void assertGradient(double[] at, Function<double[], Double> loss, double[] analytic) {

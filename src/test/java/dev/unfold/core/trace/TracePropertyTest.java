@@ -2,6 +2,7 @@ package dev.unfold.core.trace;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import dev.unfold.core.Reference;
 import dev.unfold.cpu.CpuBackend;
 import java.util.Arrays;
 import java.util.Random;
+import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -85,6 +87,9 @@ class TracePropertyTest {
         for (TraceOrder order : new TraceOrder[] {TraceOrder.IM2COL_BY_PATCH, TraceOrder.IM2COL_BY_TAP,
                 TraceOrder.IM2COL_BY_THREAD, TraceOrder.COL2IM_BY_TAP}) {
             Trace t = Traces.of(g, layout, order);
+            assertSame(g, t.geometry());
+            assertEquals(layout, t.layout());
+            assertEquals(order, t.order());
             boolean[] seen = new boolean[g.columnSize()];
             Move previous = null;
             for (long s = 0; s < t.length(); s++) {
@@ -93,6 +98,8 @@ class TracePropertyTest {
                 assertTrue(!seen[m.column()], "column element visited twice: " + m);
                 seen[m.column()] = true;
                 ColumnElement e = ColumnElement.of(g, m.row(), m.tap());
+                assertEquals(m.row(), e.row(g));
+                assertEquals(m.tap(), e.tap(g));
                 assertEquals(layout.index(g, m.row(), m.tap()), m.column());
                 assertEquals(e.inputIndex(g), m.input());
                 // a GPU thread per tensor element for im2col; the scatter-add is "thread" per pixel it adds to
@@ -124,6 +131,35 @@ class TracePropertyTest {
 
     @Property(tries = 150)
     void gatherVisitsEachPixelsContributionsInTapOrder(@ForAll("geometries") Geometry g) {
+        assertGatherOrder(g);
+    }
+
+    @Provide
+    Arbitrary<Geometry> longStrides() {
+        return Arbitraries.randomValue(r -> Geometries.longStrides(r, 20_000));
+    }
+
+    /**
+     * The gather order finds a pixel's first tap by solving k·D ≡ i + P (mod S / gcd(S, D)) with a modular
+     * inverse. The other generators' strides (up to 5, or far-out ones with dilation 1 or 2) take that inverse in
+     * at most two steps of Euclid's algorithm, where a wrong update of its coefficients does not show; strides
+     * up to 13 with dilations up to 9 take three and more (stride 8 with dilation 3, 11 with 3, 13 with 5).
+     */
+    @Property(tries = 200)
+    void gatherOrderHoldsForLongStridesAndDilations(@ForAll("longStrides") Geometry g, @ForAll Layout layout,
+                                                    @ForAll long seed) {
+        assertGatherOrder(g);
+        double[] col = random(g.columnSize(), seed);
+        Trace t = Traces.of(g, layout, TraceOrder.COL2IM_BY_PIXEL);
+        assertSame(g, t.geometry());
+        assertEquals(layout, t.layout());
+        assertEquals(TraceOrder.COL2IM_BY_PIXEL, t.order());
+        double[] x = new double[g.inputSize()];
+        t.replayCol2im(col, x, t.length());
+        assertArrayEquals(Reference.col2im(g, layout, col), x, g + " " + layout);
+    }
+
+    private static void assertGatherOrder(Geometry g) {
         Trace t = Traces.of(g, Layout.ROWS, TraceOrder.COL2IM_BY_PIXEL);
         int[] counts = Reference.windowCounts(g);
         assertEquals(Arrays.stream(counts).asLongStream().sum(), t.length());
