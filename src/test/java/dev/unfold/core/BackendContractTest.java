@@ -117,6 +117,10 @@ class BackendContractTest {
         assertThrows(IllegalArgumentException.class, () -> backend.matmul(m, n, k, a, false, new double[k * n - 1], true, c));
         e = assertThrows(IllegalArgumentException.class, () -> backend.matmul(m, 0, k, a, false, new double[0], false, new double[0]));
         assertEquals("matrix sizes must be at least 1, got m=3 n=0 k=4", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> backend.matmul(0, n, k, new double[0], false, b, false, new double[0]));
+        assertEquals("matrix sizes must be at least 1, got m=0 n=2 k=4", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> backend.matmul(m, n, 0, new double[0], false, new double[0], false, c));
+        assertEquals("matrix sizes must be at least 1, got m=3 n=2 k=0", e.getMessage());
     }
 
     private static double[] transpose(double[] a, int rows, int cols) {

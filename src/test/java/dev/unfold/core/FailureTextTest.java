@@ -25,6 +25,9 @@ class FailureTextTest {
         IOException silent = new IOException((String) null);
         assertSame(disk, FailureText.innermost(new RuntimeException(new IOException(" ", disk))));
         assertNull(FailureText.innermost(new RuntimeException((String) null, silent)));
+        // a blank message says nothing either: the wrapper's is the innermost that does
+        RuntimeException wrapper = new RuntimeException("export failed", new IOException(" \n "));
+        assertSame(wrapper, FailureText.innermost(wrapper));
     }
 
     @Test
