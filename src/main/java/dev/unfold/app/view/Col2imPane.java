@@ -119,6 +119,13 @@ public final class Col2imPane extends VBox {
             java.util.function.DoubleUnaryOperator cell =
                     w -> gradientView.cellFor(w, paneH - caption.prefHeight(w));
             double keep = cell.applyAsDouble(room - usual);
+            if (keep < 1) {
+                // gx's pixels do not fit even at the usual share (a large input): drawn at 1 px, they would not
+                // get smaller in a narrower gx, only more cropped, so every width would "keep" them and gx would
+                // be squeezed out of sight; gcol keeps its usual share
+                split.setDividerPosition(0, GCOL_SHARE);
+                return;
+            }
             // the narrowest gx that keeps its pixels, between what gcol's whole width leaves (with a pixel to
             // spare for the split's rounding to whole pixels) and the usual share
             double lo = room - Math.ceil(whole) - 1;

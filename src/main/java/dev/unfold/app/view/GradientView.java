@@ -122,18 +122,20 @@ public final class GradientView extends CanvasPane {
     }
 
     /**
-     * The size the pixels take in a view of {@code w} × {@code h}: what the col2im view's split asks before it
-     * narrows this view, so as not to shrink them. 0 before there is a frame.
+     * The size the pixels fit at in a view of {@code w} × {@code h}: what the col2im view's split asks before it
+     * narrows this view, so as not to shrink them. Unlike the size they are drawn at, it has no least size of
+     * 1 px: below 1 the pixels do not fit and are drawn at 1 px anyway, so that narrowing the view would not
+     * change their size but would crop more of them. 0 before there is a frame.
      */
     double cellFor(double w, double h) {
         BackwardFrame f = backward.frame();
-        return f == null ? 0 : fit(f.geometry(), w, h)[0];
+        return f == null ? 0 : fit(f.geometry(), w, h)[2];
     }
 
     /**
      * The pixel size and the number of planes across for a view of w × h: the N·C planes in the grid of columns
      * that gives the largest cells, three RGB planes side by side in a wide pane, stacked in a tall one, rather
-     * than always one row per image.
+     * than always one row per image; and the pixel size before the 1 px least it is drawn at (0 where nothing fits).
      */
     private static double[] fit(Geometry geo, double w, double h) {
         int rows = geo.h() + 2 * geo.ph();
@@ -150,7 +152,8 @@ public final class GradientView extends CanvasPane {
                 bestAcross = across;
             }
         }
-        return new double[] {Math.max(1, Math.floor(Math.min(MAX_CELL, best) * 2) / 2), bestAcross};
+        double fitted = Math.floor(Math.min(MAX_CELL, best) * 2) / 2;
+        return new double[] {Math.max(1, fitted), bestAcross, fitted};
     }
 
     /** Whether the pixels are large enough to show their "contributions so far / windows" beside the sum. */

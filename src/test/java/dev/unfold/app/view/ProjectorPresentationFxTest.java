@@ -429,6 +429,37 @@ class ProjectorPresentationFxTest extends ClassroomHarness {
         assertEquals(List.of(), problems);
     }
 
+    /**
+     * A large input (2 × 4 × 64 × 64) at 1024 × 768: gx's pixels are at their least size, 1 px, even at the usual
+     * share, too small to keep their counts anyway. Taking width from gx cannot make them any smaller, so the
+     * measure "keeps its pixels" says nothing there: gcol does not take gx's width, and gx stays in view.
+     */
+    @Test
+    void aLargeInputLeavesGxItsShare() throws Exception {
+        settle();
+        Col2imPane pane = fx(() -> window.deck().col2im());
+        fxRun(() -> model.setView(ViewKind.COL2IM));
+        waitFor(20, () -> window.deck().ready());
+        fxRun(() -> model.setParams(new dev.unfold.app.model.Params(2, 4, 64, 64, 2, 2, 1, 1, 1, 1, 1, 1)));
+        try {
+            waitFor(30, () -> fx(() -> window.deck().ready()
+                    && window.deck().backward().frame().geometry().n() == 2));
+            WaitForAsyncUtils.waitForFxEvents(6);
+            javafx.scene.control.SplitPane split =
+                    fx(() -> (javafx.scene.control.SplitPane) pane.lookup(".split-pane"));
+            double position = fx(() -> split.getDividerPositions()[0]);
+            double gx = fx(() -> pane.gradientView().getWidth());
+            double whole = fx(() -> split.getWidth());
+            assertTrue(position < 0.5 && gx > 0.4 * whole, "gcol took gx's width: the divider at " + position
+                    + ", gx " + gx + " px of " + whole);
+        } finally {
+            fxRun(() -> {
+                model.setParams(dev.unfold.app.model.Params.SEED);
+                model.setView(ViewKind.IM2COL);
+            });
+        }
+    }
+
     /** The column matrix's header and value type and the input's value type, as last drawn. */
     private double[] sizes() throws Exception {
         fxRun(() -> {
