@@ -387,6 +387,9 @@ public final class CudaBackend implements Backend, PhaseTimed {
         quietly(() -> driver.makeCurrent(context));
         if (hung) {
             quietly(() -> driver.synchronize(stream));
+            // the wait that gave up may still be inside the driver, on an event of this stream: once the stream
+            // is done it returns, and only then may its event and the context go
+            watchdog.awaitReturn();
         }
         if (gemm != null) {
             quietly(gemm::close);

@@ -121,4 +121,27 @@ final class Watchdog implements AutoCloseable {
             helper.shutdown();
         }
     }
+
+    /**
+     * After {@link #close()}: blocks until a synchronisation that outlasted its limit has returned from the
+     * driver (it may never), so that nothing destroys the event it waits on, or the context, under it.
+     */
+    void awaitReturn() {
+        if (helper == null) {
+            return;
+        }
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (helper.awaitTermination(1, TimeUnit.DAYS)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

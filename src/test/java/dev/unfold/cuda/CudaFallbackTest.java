@@ -316,6 +316,28 @@ class CudaFallbackTest {
         assertTrue(driver.allReleased(), "once the device finishes, everything is given back");
     }
 
+    /**
+     * The device finishes the stream while the wait that gave up is still blocked in the driver: the freeing on
+     * its own thread waits for that wait to return before it destroys the event it waits on or the context.
+     */
+    @Test
+    void aHungWaitReturnsBeforeItsEventAndContextAreFreed() throws Exception {
+        FakeDriver driver = new FakeDriver();
+        CudaBackend cuda = CudaBackend.open(driver, (d, s) -> new JavaGemm(), 4096, Duration.ofMillis(100));
+        CountDownLatch kernel = driver.hangAt("cuEventSynchronize");
+        assertThrows(IllegalStateException.class, () -> cuda.im2col(G, Layout.ROWS, new float[G.inputSize()]));
+        assertTimeoutPreemptively(Duration.ofSeconds(5), cuda::close);
+        Thread.sleep(300); // the stream is done: the freeing has had time to run as far as it may
+        assertEquals(List.of(), driver.misuse);
+        assertFalse(driver.allReleased(), "nothing is freed while a wait in the driver may still use it");
+        kernel.countDown();
+        for (int i = 0; i < 250 && !driver.allReleased(); i++) {
+            Thread.sleep(20);
+        }
+        assertEquals(List.of(), driver.misuse);
+        assertTrue(driver.allReleased(), "once the wait returns, everything is given back");
+    }
+
     @Test
     void theWaitLimitLeavesTimeForTheWork() {
         Duration base = Duration.ofSeconds(20);

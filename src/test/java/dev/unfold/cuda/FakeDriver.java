@@ -91,6 +91,11 @@ class FakeDriver implements CudaDriver {
     volatile int streams;
     volatile int events;
     private final Map<Event, Long> recorded = new ConcurrentHashMap<>();
+    /** Events a synchronisation is blocked on now, and how many such waits there are, events or stream. */
+    private final Map<Event, Integer> waitedOn = new ConcurrentHashMap<>();
+    private final AtomicInteger waits = new AtomicInteger();
+    /** Handles destroyed while another thread was still blocked in a wait on them: a use after free on a device. */
+    final List<String> misuse = java.util.Collections.synchronizedList(new ArrayList<>());
     /** The stream's work not yet run, oldest first; guarded by itself (a hung wait and a release may both drain it). */
     private final List<Queued> queue = new ArrayList<>();
 
@@ -227,6 +232,9 @@ class FakeDriver implements CudaDriver {
     @Override
     public void releasePrimaryContext(int ordinal) {
         enter("cuDevicePrimaryCtxRelease");
+        if (waits.get() > 0) {
+            misused("released the context while another thread still waited in it");
+        }
         contexts--;
     }
 
@@ -285,6 +293,9 @@ class FakeDriver implements CudaDriver {
     @Override
     public void destroyEvent(Event event) {
         enter("cuEventDestroy");
+        if (waitedOn.containsKey(event)) {
+            misused("destroyed an event another thread still waited on");
+        }
         events--;
     }
 
@@ -368,14 +379,31 @@ class FakeDriver implements CudaDriver {
 
     @Override
     public void synchronize(Event event) {
-        enter("cuEventSynchronize");
-        drain(event);
+        waitedOn.merge(event, 1, Integer::sum);
+        waits.incrementAndGet();
+        try {
+            enter("cuEventSynchronize");
+            drain(event);
+        } finally {
+            waitedOn.computeIfPresent(event, (e, n) -> n == 1 ? null : n - 1);
+            waits.decrementAndGet();
+        }
     }
 
     @Override
     public void synchronize(Stream stream) {
-        enter("cuStreamSynchronize");
-        drain(null);
+        waits.incrementAndGet();
+        try {
+            enter("cuStreamSynchronize");
+            drain(null);
+        } finally {
+            waits.decrementAndGet();
+        }
+    }
+
+    private void misused(String what) {
+        misuse.add(what);
+        throw new AssertionError(what);
     }
 
     @Override
