@@ -96,6 +96,33 @@ abstract class ClassroomHarness {
         WaitForAsyncUtils.waitForAsyncFx(20_000, r);
     }
 
+    /**
+     * Waits until the scene has been through two more pulses, so that a style or size change made before is
+     * styled and laid out. waitForFxEvents alone does not see to that: pulses come on a timer, and on a loaded
+     * machine six round trips through the FX queue can all run before the next one.
+     */
+    void pulses() {
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(2);
+        Runnable listener = () -> {
+            done.countDown();
+            Platform.requestNextPulse();
+        };
+        fxRun(() -> {
+            stage.getScene().addPostLayoutPulseListener(listener);
+            Platform.requestNextPulse();
+        });
+        try {
+            if (!done.await(20, TimeUnit.SECONDS)) {
+                throw new AssertionError("no pulse in 20 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted waiting for a pulse", e);
+        } finally {
+            fxRun(() -> stage.getScene().removePostLayoutPulseListener(listener));
+        }
+    }
+
     void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
         WaitForAsyncUtils.waitForFxEvents(2);

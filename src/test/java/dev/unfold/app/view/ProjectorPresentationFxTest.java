@@ -210,6 +210,7 @@ class ProjectorPresentationFxTest extends ClassroomHarness {
 
     /** The most lines any of OH and OW, symbolic and worked out, takes in the formula panel. */
     private int formulaLines() throws Exception {
+        pulses(); // the type or the width changed just before: styled and laid out, not as they were
         return fx(() -> {
             int most = 0;
             for (Node n : window.formula().getChildren()) {
@@ -489,6 +490,7 @@ class ProjectorPresentationFxTest extends ClassroomHarness {
                 model.setCellSize(model.cellSizeProperty().get() / Presentation.ZOOM);
             }
         });
+        pulses();
         WaitForAsyncUtils.waitForFxEvents(6);
     }
 }
