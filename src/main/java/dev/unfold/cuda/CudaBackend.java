@@ -157,6 +157,11 @@ public final class CudaBackend implements Backend, PhaseTimed {
         return new BackendParts(name(), 0, deviceLine(), gemm != null ? gemm.name() : null, gemmUnavailable);
     }
 
+
+    /** How many of this backend's waits went to the watchdog's helper thread (see {@link Watchdog}). */
+    synchronized int syncHandOffs() {
+        return watchdog.handOffs();
+    }
     @Override
     public synchronized Phases lastPhases() {
         return last;

@@ -106,6 +106,12 @@ interface CudaDriver {
 
     void synchronize(Stream stream);
 
+    /** Whether the work recorded before {@code event} has run (cuEventQuery); a failure of that work throws. */
+    boolean isDone(Event event);
+
+    /** Whether the work queued on {@code stream} has run (cuStreamQuery); a failure of that work throws. */
+    boolean isDone(Stream stream);
+
     /** Milliseconds between two completed events. */
     float elapsedMs(Event start, Event end);
 

@@ -11,6 +11,7 @@ import static jcuda.driver.JCudaDriver.cuDeviceTotalMem;
 import static jcuda.driver.JCudaDriver.cuDriverGetVersion;
 import static jcuda.driver.JCudaDriver.cuEventCreate;
 import static jcuda.driver.JCudaDriver.cuEventDestroy;
+import static jcuda.driver.JCudaDriver.cuEventQuery;
 import static jcuda.driver.JCudaDriver.cuEventElapsedTime;
 import static jcuda.driver.JCudaDriver.cuEventRecord;
 import static jcuda.driver.JCudaDriver.cuEventSynchronize;
@@ -28,6 +29,7 @@ import static jcuda.driver.JCudaDriver.cuModuleLoadData;
 import static jcuda.driver.JCudaDriver.cuModuleUnload;
 import static jcuda.driver.JCudaDriver.cuStreamCreate;
 import static jcuda.driver.JCudaDriver.cuStreamDestroy;
+import static jcuda.driver.JCudaDriver.cuStreamQuery;
 import static jcuda.driver.JCudaDriver.cuStreamSynchronize;
 
 import java.nio.ByteBuffer;
@@ -43,6 +45,7 @@ import jcuda.driver.CUdeviceptr;
 import jcuda.driver.CUevent;
 import jcuda.driver.CUfunction;
 import jcuda.driver.CUmodule;
+import jcuda.driver.CUresult;
 import jcuda.driver.CUstream;
 import jcuda.driver.JCudaDriver;
 
@@ -275,6 +278,25 @@ final class JCudaDriverApi implements CudaDriver {
     @Override
     public void synchronize(Stream stream) {
         check(cuStreamSynchronize(((JStream) stream).handle()), "cuStreamSynchronize");
+    }
+
+    @Override
+    public boolean isDone(Event event) {
+        return done(cuEventQuery(((JEvent) event).handle()), "cuEventQuery");
+    }
+
+    @Override
+    public boolean isDone(Stream stream) {
+        return done(cuStreamQuery(((JStream) stream).handle()), "cuStreamQuery");
+    }
+
+    /** A query's answer: not ready is no failure. */
+    private static boolean done(int result, String call) {
+        if (result == CUresult.CUDA_ERROR_NOT_READY) {
+            return false;
+        }
+        check(result, call);
+        return true;
     }
 
     @Override

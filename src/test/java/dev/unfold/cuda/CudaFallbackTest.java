@@ -291,6 +291,21 @@ class CudaFallbackTest {
         assertTrue(driver.allReleased(), "closing after a failed copy frees nothing in use and everything held");
     }
 
+    /** The thread hand-off that bounds a wait is paid only by waits the device does not answer at once. */
+    @Test
+    void waitsTheDeviceAnswersAtOnceStayOnTheCallersThread() {
+        FakeDriver driver = new FakeDriver();
+        try (CudaBackend cuda = CudaBackend.open(driver, (d, s) -> new JavaGemm(), 4096, Duration.ofSeconds(5))) {
+            cuda.im2col(G, Layout.ROWS, new float[G.inputSize()]); // several staging chunks, each one waited for
+            cuda.col2im(G, Layout.TORCH, new double[G.columnSize()]);
+            cuda.matmul(3, 2, 4, new double[12], false, new double[8], false, new double[6]);
+            assertEquals(0, cuda.syncHandOffs());
+            driver.failAt("cuEventSynchronize", INVALID_VALUE);
+            assertThrows(IllegalStateException.class, () -> cuda.im2col(G, Layout.ROWS, new float[G.inputSize()]));
+            assertTrue(cuda.syncHandOffs() > 0, "a wait the device does not answer goes to the helper");
+        }
+    }
+
     @Test
     void aSynchronisationThatDoesNotReturnStopsTheBackendAndClosingDoesNotWaitForIt() throws Exception {
         FakeDriver driver = new FakeDriver();

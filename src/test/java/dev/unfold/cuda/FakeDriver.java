@@ -401,6 +401,30 @@ class FakeDriver implements CudaDriver {
         }
     }
 
+    /**
+     * A query finds the work done, as a device that has run it does: unless the wait it stands for is made to
+     * hang or fail, in which case the work is not ready until that wait (which hangs or fails) is called.
+     */
+    @Override
+    public boolean isDone(Event event) {
+        return !pending("cuEventSynchronize") && ran(event);
+    }
+
+    @Override
+    public boolean isDone(Stream stream) {
+        return !pending("cuStreamSynchronize") && ran(null);
+    }
+
+    private boolean pending(String sync) {
+        CountDownLatch hang = hangs.get(sync);
+        return hang != null && hang.getCount() > 0 || failures.containsKey(sync);
+    }
+
+    private boolean ran(Event upTo) {
+        drain(upTo);
+        return true;
+    }
+
     private void misused(String what) {
         misuse.add(what);
         throw new AssertionError(what);
