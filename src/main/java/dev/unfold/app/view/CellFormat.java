@@ -2,7 +2,11 @@ package dev.unfold.app.view;
 
 import java.util.Locale;
 
-/** How a value is written inside a cell: integers plainly, others with at most three significant digits. */
+/**
+ * How a value is written inside a cell: integers plainly, others with at most three significant digits, except
+ * that a value which rounds to 1000 or more is written as its nearest whole number: "2730", not "2.73e+03",
+ * which is twice as wide and would be left out of a cell that holds the integers around it.
+ */
 final class CellFormat {
     private CellFormat() {
     }
@@ -10,6 +14,10 @@ final class CellFormat {
     static String value(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e7) {
             return Long.toString((long) v);
+        }
+        if (Math.abs(v) >= 999.5 && Math.abs(v) < 1e7) {
+            long whole = Math.round(Math.abs(v));
+            return Long.toString(v < 0 ? -whole : whole);
         }
         return String.format(Locale.ROOT, "%.3g", v);
     }
