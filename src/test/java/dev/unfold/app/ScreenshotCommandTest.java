@@ -23,8 +23,13 @@ class ScreenshotCommandTest {
     }
 
     private static Run launch(Path dir, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        return launch(List.of(), dir, args);
+    }
+
+    private static Run launch(List<String> jvm, Path dir, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvm);
+        cmd.addAll(List.of(
                 "-Djava.util.prefs.userRoot=" + dir.resolve("prefs"),
                 "-cp", System.getProperty("java.class.path"), "dev.unfold.Launcher"));
         cmd.addAll(List.of(args));
@@ -72,6 +77,25 @@ class ScreenshotCommandTest {
         String[] lines = r.stderr().strip().split("\n");
         assertEquals(1, lines.length, r.stderr());
         assertTrue(lines[0].startsWith("unfold: window height 9"), lines[0]);
+        assertFalse(Files.exists(png));
+    }
+
+    /**
+     * The GEMM view at the sliders' largest numbers needs more than a 256 MiB heap: the screenshot waited out its
+     * minute for a frame that had already failed, then said only that the window did not finish drawing.
+     */
+    @Test
+    void aComputationThatRunsOutOfMemorySaysSoAtOnceAndExitsTwo(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("shot.png");
+        long t0 = System.nanoTime();
+        Run r = launch(List.of("-Xmx256m"), dir, "--screenshot", png.toString(), "--view", "gemm", "--batch", "2",
+                "--channels", "4", "--size", "64", "--kernel", "11", "--pad", "8", "--out-channels", "8");
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
+        assertEquals(2, r.code(), r.stderr());
+        String[] lines = r.stderr().strip().split("\n");
+        assertEquals("unfold: could not compute: out of memory; use smaller sizes, or raise -Xmx",
+                lines[lines.length - 1], r.stderr());
+        assertTrue(seconds < 45, "took " + seconds + " s");
         assertFalse(Files.exists(png));
     }
 }

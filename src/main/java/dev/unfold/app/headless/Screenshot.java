@@ -1,6 +1,7 @@
 package dev.unfold.app.headless;
 
 import dev.unfold.app.AppOptions;
+import dev.unfold.app.model.ComputeFailure;
 import dev.unfold.app.model.MainModel;
 import dev.unfold.app.view.MainWindow;
 import dev.unfold.io.AtomicFiles;
@@ -60,6 +61,14 @@ public final class Screenshot {
                     System.err.println("unfold: the window did not finish drawing within 60 s");
                     Platform.exit();
                     System.exit(1);
+                }
+                String error = window.deck().computeError();
+                if (error != null) { // nothing will be drawn: say why now, not after the minute's wait
+                    stop();
+                    System.err.println("unfold: could not compute: " + (ComputeFailure.OUT_OF_MEMORY.equals(error)
+                            ? "out of memory; use smaller sizes, or raise -Xmx" : error));
+                    Platform.exit();
+                    System.exit(2);
                 }
                 boolean ready = model.frame() != null && !model.computingProperty().get() && window.deck().ready();
                 if (!ready) {

@@ -1,5 +1,6 @@
 package dev.unfold.app.i18n;
 
+import dev.unfold.app.model.ComputeFailure;
 import dev.unfold.core.FailureText;
 import dev.unfold.export.ExportException;
 import dev.unfold.media.ImageImportException;
@@ -26,5 +27,16 @@ public final class ErrorText {
             return i18n.get("error.memory");
         }
         return FailureText.oneLine(e);
+    }
+
+    /**
+     * A background computation's reason ({@code MainModel} and {@code BackwardModel}'s compute error) in the
+     * window's language: running out of memory says how much Java may use and what to make smaller.
+     */
+    public static String compute(String reason, I18n i18n) {
+        if (ComputeFailure.OUT_OF_MEMORY.equals(reason)) {
+            return i18n.get("error.compute.memory", Runtime.getRuntime().maxMemory() >> 20);
+        }
+        return reason;
     }
 }

@@ -6,7 +6,6 @@ import dev.unfold.core.BackendChoice;
 import dev.unfold.core.BackendUnavailableException;
 import dev.unfold.core.Backends;
 import dev.unfold.core.DType;
-import dev.unfold.core.FailureText;
 import dev.unfold.core.Geometry;
 import dev.unfold.core.Layout;
 import dev.unfold.core.ops.Conv2d;
@@ -67,7 +66,7 @@ public final class BackwardComputer implements AutoCloseable {
                 }
             } catch (Throwable t) { // whatever a backend throws, the window stays up and says why
                 if (gen == latest.get()) {
-                    String reason = FailureText.oneLine(t);
+                    String reason = ComputeFailure.reason(t);
                     deliver.accept(() -> {
                         if (gen == latest.get()) {
                             failed.accept(reason);

@@ -4,7 +4,6 @@ import dev.unfold.core.Backend;
 import dev.unfold.core.BackendChoice;
 import dev.unfold.core.BackendUnavailableException;
 import dev.unfold.core.Backends;
-import dev.unfold.core.FailureText;
 import dev.unfold.core.Geometry;
 import dev.unfold.core.Layout;
 import dev.unfold.core.trace.Move;
@@ -68,7 +67,7 @@ public final class FrameComputer implements AutoCloseable {
                 }
             } catch (Throwable t) { // the window must survive whatever a backend throws, out of memory included
                 if (gen == latest.get()) {
-                    String reason = FailureText.oneLine(t);
+                    String reason = ComputeFailure.reason(t);
                     deliver.accept(() -> {
                         if (gen == latest.get()) {
                             failed.accept(reason);

@@ -1,6 +1,7 @@
 package dev.unfold.app.view;
 
 import dev.unfold.app.i18n.BackendText;
+import dev.unfold.app.i18n.ErrorText;
 import dev.unfold.app.i18n.I18n;
 import dev.unfold.app.model.BackwardFrame;
 import dev.unfold.app.model.BackwardModel;
@@ -65,6 +66,7 @@ public final class Col2imFormulaPanel extends VBox {
                 section("formula.pointer"), pointer, backend);
         // while another view is shown, the transport's position is that view's: nothing here follows it
         backward.frameProperty().addListener(o -> updateAll());
+        backward.computeErrorProperty().addListener(o -> updateAll());
         model.viewProperty().addListener(o -> updateAll());
         model.positionProperty().addListener(o -> {
             if (!shown()) {
@@ -168,7 +170,9 @@ public final class Col2imFormulaPanel extends VBox {
         BackwardFrame f = backward.frame();
         if (f == null) {
             stepTitle.setText(i18n.get("col2im.title"));
-            moveText.setText(i18n.get("col2im.computing"));
+            String error = backward.computeErrorProperty().get(); // no frame came: say why, not "Computing…"
+            moveText.setText(error != null ? i18n.get("status.error", ErrorText.compute(error, i18n))
+                    : i18n.get("col2im.computing"));
             show(thread, false);
             show(visits, false);
             return;

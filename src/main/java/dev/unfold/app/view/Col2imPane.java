@@ -1,5 +1,6 @@
 package dev.unfold.app.view;
 
+import dev.unfold.app.i18n.ErrorText;
 import dev.unfold.app.i18n.I18n;
 import dev.unfold.app.model.BackwardFrame;
 import dev.unfold.app.model.BackwardModel;
@@ -202,7 +203,7 @@ public final class Col2imPane extends VBox {
     private String gradientCaption() {
         BackwardFrame f = backward.frame();
         if (backward.computeErrorProperty().get() != null) {
-            return i18n.get("status.error", backward.computeErrorProperty().get());
+            return i18n.get("status.error", ErrorText.compute(backward.computeErrorProperty().get(), i18n));
         }
         if (f == null) {
             return i18n.get("caption.gradient.empty");

@@ -1,6 +1,7 @@
 package dev.unfold.app.view;
 
 import dev.unfold.app.i18n.BackendText;
+import dev.unfold.app.i18n.ErrorText;
 import dev.unfold.app.i18n.I18n;
 import dev.unfold.app.model.BackwardFrame;
 import dev.unfold.app.model.BackwardModel;
@@ -53,6 +54,7 @@ public final class GemmFormulaPanel extends VBox {
         getChildren().addAll(section("gemm.shapes"), shapes, stepTitle, element, terms, sum,
                 section("formula.pointer"), pointer, backend);
         backward.frameProperty().addListener(o -> updateAll());
+        backward.computeErrorProperty().addListener(o -> updateAll());
         backward.productProperty().addListener(o -> updateAll());
         model.viewProperty().addListener(o -> updateAll());
         model.positionProperty().addListener(o -> {
@@ -162,7 +164,9 @@ public final class GemmFormulaPanel extends VBox {
         BackwardFrame f = backward.frame();
         if (f == null) {
             stepTitle.setText(i18n.get("gemm.title"));
-            element.setText(i18n.get("col2im.computing"));
+            String error = backward.computeErrorProperty().get(); // no frame came: say why, not "Computing…"
+            element.setText(error != null ? i18n.get("status.error", ErrorText.compute(error, i18n))
+                    : i18n.get("col2im.computing"));
             lines(terms, List.of(), -1, null);
             sum.setText("");
             return;

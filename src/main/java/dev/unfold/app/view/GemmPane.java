@@ -1,5 +1,6 @@
 package dev.unfold.app.view;
 
+import dev.unfold.app.i18n.ErrorText;
 import dev.unfold.app.i18n.I18n;
 import dev.unfold.app.model.BackwardFrame;
 import dev.unfold.app.model.BackwardModel;
@@ -123,7 +124,7 @@ public final class GemmPane extends VBox {
 
     private String caption() {
         if (backward.computeErrorProperty().get() != null) {
-            return i18n.get("status.error", backward.computeErrorProperty().get());
+            return i18n.get("status.error", ErrorText.compute(backward.computeErrorProperty().get(), i18n));
         }
         BackwardFrame f = backward.frame();
         if (f == null) {

@@ -1,6 +1,7 @@
 package dev.unfold.app.view;
 
 import dev.unfold.app.i18n.BackendText;
+import dev.unfold.app.i18n.ErrorText;
 import dev.unfold.app.i18n.I18n;
 import dev.unfold.app.model.BackwardFrame;
 import dev.unfold.app.model.BackwardModel;
@@ -149,7 +150,7 @@ public final class StatusLine extends HBox {
         String error = model.computeErrorProperty().get();
         nameOnly = null;
         if (error != null) {
-            texts = java.util.List.of(i18n.get("status.error", error));
+            texts = java.util.List.of(i18n.get("status.error", ErrorText.compute(error, i18n)));
         } else if (f == null) {
             texts = java.util.List.of(i18n.get("status.computing"));
         } else {

@@ -84,6 +84,23 @@ public final class ViewDeck {
         return model.view() == ViewKind.IM2COL || backward.ready();
     }
 
+    /**
+     * Why the shown view has nothing to draw for the current settings, once its computations have settled: the
+     * main frame's failure, or the backward frame's in the col2im and GEMM views; null when none failed.
+     */
+    public String computeError() {
+        if (model.computingProperty().get()) {
+            return null;
+        }
+        if (model.computeErrorProperty().get() != null) {
+            return model.computeErrorProperty().get();
+        }
+        if (model.view() == ViewKind.IM2COL || backward.computingProperty().get() || model.frame() == null) {
+            return null;
+        }
+        return backward.computeErrorProperty().get();
+    }
+
     public void close() {
         backward.close();
     }
