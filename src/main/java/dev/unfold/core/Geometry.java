@@ -150,12 +150,19 @@ public record Geometry(int n, int c, int h, int w,
 
     /**
      * Null when a column buffer and an input buffer of this dtype can be allocated next to what the JVM
-     * already holds; otherwise the reason, naming the sizes.
+     * already holds (after a collection, where what it holds leaves too little); otherwise the reason, naming the
+     * sizes.
      */
     public String allocationProblem(DType dtype) {
         Runtime rt = Runtime.getRuntime();
-        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
         long need = ((long) columnSize() + inputSize()) * dtype.bytes();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (need > free && need <= rt.maxMemory()) {
+            // what looks held may be garbage not yet collected (the window's last, larger computation): collect
+            // it before refusing, or a buffer that fits is refused with a "can allocate only" that is not true
+            rt.gc();
+            free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        }
         if (need > free) {
             return "column matrix needs " + mib(need) + " (" + columnSize() + " × " + dtype.bytes()
                     + " bytes plus the input) but the JVM can allocate only about " + mib(free)

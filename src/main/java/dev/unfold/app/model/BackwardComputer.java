@@ -82,7 +82,7 @@ public final class BackwardComputer implements AutoCloseable {
         Geometry g = r.geometry();
         String problem = g.allocationProblem(DType.FLOAT64);
         if (problem != null) {
-            throw new IllegalStateException(problem);
+            throw new OutOfMemoryError(problem); // the window words it in its language, like running out
         }
         Backend b = backendFor(r.backend());
         Weights weights = r.weights();

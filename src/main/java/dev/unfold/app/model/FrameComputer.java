@@ -83,7 +83,7 @@ public final class FrameComputer implements AutoCloseable {
         Geometry g = r.geometry();
         String problem = g.allocationProblem(dev.unfold.core.DType.FLOAT64);
         if (problem != null) {
-            throw new IllegalStateException(problem);
+            throw new OutOfMemoryError(problem); // the window words it in its language, like running out
         }
         Backend b = backendFor(r.backend());
         double[] input = r.input().fill(g);

@@ -60,4 +60,23 @@ class FrameComputerTest {
             assertTrue(inbox.isEmpty());
         }
     }
+
+    /**
+     * A column matrix larger than the heap is refused before it is allocated, with the reason the window words in
+     * its own language (the core's sentence was English in the Korean window too).
+     */
+    @Test
+    void aColumnLargerThanTheHeapIsReportedAsOutOfMemory() throws Exception {
+        Geometry big = new Geometry(1, 1, 46000, 46000, 1, 1, 1, 1, 0, 0, 1, 1);
+        org.junit.jupiter.api.Assumptions.assumeTrue((long) big.columnSize() * 16 > Runtime.getRuntime().maxMemory(),
+                "the heap holds 34 GB: nothing too large to test");
+        LinkedBlockingQueue<Runnable> inbox = new LinkedBlockingQueue<>();
+        List<String> failed = new ArrayList<>();
+        try (FrameComputer c = new FrameComputer(new Backends(List.of(new CpuBackendProvider())))) {
+            c.submit(new FrameComputer.Request(big, Layout.ROWS, TraceOrder.IM2COL_BY_PATCH, BackendChoice.CPU,
+                    InputSource.RAMP), inbox::add, f -> { }, failed::add);
+            inbox.poll(30, TimeUnit.SECONDS).run();
+        }
+        assertEquals(List.of(ComputeFailure.OUT_OF_MEMORY), failed);
+    }
 }
