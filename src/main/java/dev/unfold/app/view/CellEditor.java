@@ -2,8 +2,10 @@ package dev.unfold.app.view;
 
 import java.util.Locale;
 import java.util.function.DoubleConsumer;
+import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -11,11 +13,14 @@ import javafx.scene.input.KeyEvent;
 /**
  * A text field laid over one cell of a canvas grid for typing a value. Enter or leaving the field keeps what was
  * typed when it is a number (a fraction such as 1/9 included); Esc, or leaving it with text that is no number,
- * changes nothing. The field is not managed, so the canvas pane places it itself.
+ * changes nothing. Enter on text that is no finite number keeps the field open, outlined in red, with a line
+ * under it that says what it takes ({@link #invalidTextProperty()}, which the owner binds in the window's
+ * language). The field is not managed, so the canvas pane places it itself.
  */
 final class CellEditor {
 
     private final TextField field = new TextField();
+    private final Label hint = new Label();
     private DoubleConsumer commit;
     private Runnable closed = () -> { };
 
@@ -24,7 +29,14 @@ final class CellEditor {
         field.setVisible(false);
         field.setId("cell-editor");
         field.getStyleClass().add("cell-editor");
-        hostChildren.add(field);
+        hint.setManaged(false);
+        hint.setVisible(false);
+        hint.setId("cell-editor-hint");
+        hint.getStyleClass().add("cell-editor-hint");
+        hint.setText("Not a finite number");
+        hint.setWrapText(true);
+        hostChildren.addAll(field, hint);
+        field.textProperty().addListener(o -> showHint(false));
         field.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 finish(true);
@@ -49,6 +61,7 @@ final class CellEditor {
         field.resizeRelocate(x + (w - width) / 2, y + (h - height) / 2, width, height);
         field.setStyle("-fx-font-size: " + Math.max(14, Math.min(22, height * 0.45)) + "px;");
         field.getStyleClass().remove("invalid");
+        showHint(false);
         field.setVisible(true);
         field.toFront();
         field.requestFocus();
@@ -59,6 +72,39 @@ final class CellEditor {
             field.setText(initial);
             field.selectAll();
         }
+    }
+
+    /** The line shown under the field when Enter finds no number in it. */
+    StringProperty invalidTextProperty() {
+        return hint.textProperty();
+    }
+
+    /** The line under the field, for tests: its text when shown, else null. */
+    String shownHint() {
+        return hint.isVisible() ? hint.getText() : null;
+    }
+
+    private void showHint(boolean show) {
+        if (show) {
+            double w = hint.prefWidth(-1);
+            javafx.scene.layout.Region host = field.getParent() instanceof javafx.scene.layout.Region r ? r : null;
+            if (host != null && host.getWidth() > 0) { // a narrow pane: as wide as the pane, on more lines
+                w = Math.min(w, host.getWidth());
+            }
+            double h = hint.prefHeight(w);
+            hint.resize(w, h);
+            double x = field.getLayoutX();
+            double y = field.getLayoutY() + field.getHeight() + 2;
+            if (host != null) { // inside the pane: above the field where there is no room below, shifted left
+                x = Math.max(0, Math.min(x, host.getWidth() - w));
+                if (y + h > host.getHeight()) {
+                    y = Math.max(0, field.getLayoutY() - h - 2);
+                }
+            }
+            hint.relocate(x, y);
+            hint.toFront();
+        }
+        hint.setVisible(show);
     }
 
     boolean isOpen() {
@@ -82,8 +128,10 @@ final class CellEditor {
             if (!field.getStyleClass().contains("invalid")) {
                 field.getStyleClass().add("invalid");
             }
+            showHint(true);
             return;
         }
+        showHint(false);
         field.setVisible(false);
         DoubleConsumer c = commit;
         commit = null;

@@ -93,6 +93,7 @@ public final class GemmView extends CanvasPane {
         this.palette = palette;
         getStyleClass().add("gemm-view");
         editor = new CellEditor(getChildren());
+        editor.invalidTextProperty().bind(i18n.text("cell.invalid"));
         editor.onClosed(this::requestFocus);
         backward.frameProperty().addListener(o -> invalidate());
         backward.productProperty().addListener(o -> invalidate());

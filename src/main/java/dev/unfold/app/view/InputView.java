@@ -47,6 +47,11 @@ public final class InputView extends CanvasPane {
     private Font valueFont;
     private Font currentFont;
 
+    /** The line the cell editor shows under text that is no number: the window binds it in its language. */
+    public javafx.beans.property.StringProperty editorInvalidTextProperty() {
+        return editor.invalidTextProperty();
+    }
+
     public InputView(MainModel model, ObjectProperty<Palette> palette) {
         this.model = model;
         this.palette = palette;

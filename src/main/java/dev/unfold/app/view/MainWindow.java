@@ -78,6 +78,7 @@ public final class MainWindow {
         root.setId("main");
         inputView = new InputView(model, palette);
         inputView.setId("input-view");
+        inputView.editorInvalidTextProperty().bind(i18n.text("cell.invalid"));
         columnView = new ColumnView(model, palette);
         columnView.setId("column-view");
         params = new ParamPanel(model, i18n);
