@@ -72,6 +72,7 @@ public final class StatusLine extends HBox {
         model.computeErrorProperty().addListener(o -> update());
         model.viewProperty().addListener(o -> update());
         backward.frameProperty().addListener(o -> update());
+        backward.computeErrorProperty().addListener(o -> update());
         i18n.localeProperty().addListener(o -> update());
         update();
     }
@@ -148,6 +149,9 @@ public final class StatusLine extends HBox {
     private void update() {
         Frame f = model.frame();
         String error = model.computeErrorProperty().get();
+        if (error == null && model.view() != ViewKind.IM2COL) { // the col2im and GEMM views draw the backward frame
+            error = backward.computeErrorProperty().get();
+        }
         nameOnly = null;
         if (error != null) {
             texts = java.util.List.of(i18n.get("status.error", ErrorText.compute(error, i18n)));
@@ -186,7 +190,9 @@ public final class StatusLine extends HBox {
             return i18n.get("status.compute", i18n.number(f.computeNanos() / 1e6, 2), f.backend().name());
         }
         BackwardFrame b = backward.frame();
-        return b == null ? "" : i18n.get("status.compute.backward", i18n.number(b.computeNanos() / 1e6, 2),
-                b.backend().name());
+        if (b == null || backward.computeErrorProperty().get() != null) { // none, or one for other settings
+            return "";
+        }
+        return i18n.get("status.compute.backward", i18n.number(b.computeNanos() / 1e6, 2), b.backend().name());
     }
 }

@@ -119,12 +119,20 @@ class ComputeMemoryFxTest {
         assertEquals(expected, robot.lookup("#caption-gemm").queryAs(Label.class).getText());
         String panel = robot.lookup("#gemm-element").queryAs(Label.class).getText();
         assertEquals(expected, panel, "the formula panel says why, not \"Computing…\"");
+        // the status bar too (it said only the backend: the im2col frame had come, the backward pass had not)
+        assertEquals(expected, robot.lookup("#status-backend").queryAs(Label.class).getText());
+        assertEquals("", robot.lookup("#status-compute").queryAs(Label.class).getText());
 
         WaitForAsyncUtils.waitForAsyncFx(10_000, () -> model.setView(ViewKind.COL2IM));
         WaitForAsyncUtils.waitForFxEvents(4);
         String move = robot.lookup("#col2im-move").queryAs(Label.class).getText();
         assertEquals(expected, move);
         assertFalse(move.contains("heap space"), move);
+        assertEquals(expected, robot.lookup("#status-backend").queryAs(Label.class).getText());
+        WaitForAsyncUtils.waitForAsyncFx(10_000, () -> model.setView(ViewKind.IM2COL));
+        WaitForAsyncUtils.waitForFxEvents(4);
+        String status = robot.lookup("#status-backend").queryAs(Label.class).getText();
+        assertFalse(status.equals(expected), "the im2col view's frame came: " + status);
 
         I18n ko = new I18n(Locale.KOREAN);
         String korean = ko.get("error.compute.memory", 256L);
