@@ -162,9 +162,10 @@ public final class GemmFormulaPanel extends VBox {
 
     private void updateStep() {
         BackwardFrame f = backward.frame();
-        if (f == null) {
+        // no frame came, or the one there is for earlier settings: say why, not "Computing…" or the old steps
+        String error = backward.computeErrorProperty().get();
+        if (f == null || error != null) {
             stepTitle.setText(i18n.get("gemm.title"));
-            String error = backward.computeErrorProperty().get(); // no frame came: say why, not "Computing…"
             element.setText(error != null ? i18n.get("status.error", ErrorText.compute(error, i18n))
                     : i18n.get("col2im.computing"));
             lines(terms, List.of(), -1, null);
